@@ -1,0 +1,143 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Article, Claim, ClaimLink, DateMention, Note, Outlet, Quantity, Rating, Verdict
+
+
+@admin.register(Outlet)
+class OutletAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "domain", "created_at"]
+    search_fields = ["name", "domain"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["created_at"]
+
+
+class ClaimInline(admin.TabularInline):
+    model = Claim
+    fields = ["text", "start", "end", "attribution", "score", "status", "assignee"]
+    readonly_fields = ["text", "start", "end", "attribution", "score"]
+    raw_id_fields = ["assignee"]
+    extra = 0
+    show_change_link = True
+    can_delete = False
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["headline", "outlet", "published", "language", "added_by", "added_at"]
+    list_filter = ["outlet", "language", "published"]
+    list_select_related = ["outlet", "added_by"]
+    search_fields = ["headline", "url", "body", "byline"]
+    date_hierarchy = "published"
+    readonly_fields = ["content_hash", "added_by", "added_at", "extracted_at"]
+    raw_id_fields = ["outlet"]
+    inlines = [ClaimInline]
+
+
+class QuantityInline(admin.TabularInline):
+    model = Quantity
+    fields = ["text", "value", "unit", "qualifier", "start", "end"]
+    extra = 0
+
+
+class DateMentionInline(admin.TabularInline):
+    model = DateMention
+    fields = ["text", "value", "granularity", "start", "end"]
+    extra = 0
+
+
+class ClaimNoteInline(admin.StackedInline):
+    model = Note
+    fk_name = "claim"
+    fields = ["author", "text", "created_at", "updated_at"]
+    readonly_fields = ["created_at", "updated_at"]
+    raw_id_fields = ["author"]
+    extra = 0
+
+
+@admin.register(Claim)
+class ClaimAdmin(SimpleHistoryAdmin):
+    list_display = ["short_text", "outlet", "status", "score", "attribution", "assignee", "updated_at"]
+    list_filter = ["status", "article__outlet", "assignee"]
+    list_select_related = ["article__outlet", "assignee"]
+    search_fields = ["text", "attribution", "article__headline"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["article", "text", "start", "end", "reasons", "created_at", "updated_at", "version"]
+    raw_id_fields = ["assignee"]
+    inlines = [QuantityInline, DateMentionInline, ClaimNoteInline]
+
+    @admin.display(description="claim", ordering="text")
+    def short_text(self, claim: Claim) -> str:
+        return claim.text[:100]
+
+    @admin.display(description="outlet", ordering="article__outlet__name")
+    def outlet(self, claim: Claim) -> str:
+        return claim.article.outlet.name
+
+
+class LinkNoteInline(admin.StackedInline):
+    model = Note
+    fk_name = "link"
+    fields = ["author", "text", "created_at"]
+    readonly_fields = ["created_at"]
+    raw_id_fields = ["author"]
+    extra = 0
+
+
+@admin.register(ClaimLink)
+class ClaimLinkAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "relation", "status", "origin", "kind", "score", "confirmed_by", "updated_at"]
+    list_filter = ["relation", "status", "origin", "kind"]
+    list_select_related = ["claim_a", "claim_b", "confirmed_by"]
+    search_fields = ["explanation", "claim_a__text", "claim_b__text"]
+    date_hierarchy = "created_at"
+    raw_id_fields = ["claim_a", "claim_b", "created_by", "confirmed_by"]
+    readonly_fields = ["created_at", "updated_at", "confirmed_at", "version"]
+    inlines = [LinkNoteInline]
+
+
+@admin.register(Note)
+class NoteAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "author", "claim", "link", "created_at"]
+    list_select_related = ["author", "claim", "link"]
+    list_filter = ["author"]
+    search_fields = ["text"]
+    date_hierarchy = "created_at"
+    raw_id_fields = ["author", "claim", "link"]
+    readonly_fields = ["created_at", "updated_at"]
+
+
+@admin.register(Rating)
+class RatingAdmin(admin.ModelAdmin):
+    list_display = ["label", "value", "order", "description"]
+    list_editable = ["value", "order"]
+    ordering = ["order"]
+
+
+@admin.register(Verdict)
+class VerdictAdmin(SimpleHistoryAdmin):
+    list_display = ["claim", "rating", "headline", "author", "is_published", "published_at", "updated_at"]
+    list_filter = ["is_published", "rating"]
+    list_select_related = ["claim", "rating", "author"]
+    search_fields = ["headline", "summary", "claim__text"]
+    date_hierarchy = "created_at"
+    raw_id_fields = ["claim", "author", "published_by"]
+    readonly_fields = ["created_at", "updated_at", "published_at", "published_by", "version"]
+
+
+@admin.register(Quantity)
+class QuantityAdmin(admin.ModelAdmin):
+    list_display = ["text", "value", "unit", "qualifier", "claim"]
+    list_filter = ["qualifier"]
+    list_select_related = ["claim"]
+    search_fields = ["text", "unit"]
+    raw_id_fields = ["claim"]
+
+
+@admin.register(DateMention)
+class DateMentionAdmin(admin.ModelAdmin):
+    list_display = ["text", "value", "granularity", "claim"]
+    list_filter = ["granularity"]
+    list_select_related = ["claim"]
+    search_fields = ["text"]
+    raw_id_fields = ["claim"]

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.db.models.signals import m2m_changed, post_migrate
+
+
+class ClaimsConfig(AppConfig):
+    name = "claims"
+    verbose_name = "Fact-checking"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from django.contrib.auth import get_user_model
+
+        from . import signals
+
+        post_migrate.connect(signals.sync_roles_after_migrate, sender=self)
+        m2m_changed.connect(
+            signals.chief_is_staff, sender=get_user_model().groups.through, dispatch_uid="chief_is_staff"
+        )

@@ -1,0 +1,494 @@
+"""Comparing two claims' facts: do they agree, conflict, or merely relate?
+
+Pure functions over plain data (no ORM, no request), so the matcher, the
+evaluation script and the tests share one definition of a conflict. The input
+is a ClaimFacts; `facts_from()` builds one from extraction's dataclasses or
+from stored model rows alike (anything with the same attribute names).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+AGREES, CONFLICTS, RELATED = "agrees", "conflicts", "related"
+QUANTITY, DATE, ATTRIBUTION, WORDING = "quantity", "date", "attribution", "wording"
+
+
+# --- Plain data -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantity as the comparison needs it; `start`/`end` are claim-relative."""
+
+    value: float
+    unit: str
+    text: str
+    qualifier: str = "exact"
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class When:
+    text: str
+    value: datetime.date | None = None
+    granularity: str = ""
+
+
+@dataclass(frozen=True)
+class ClaimFacts:
+    text: str
+    outlet: str = ""
+    attribution: str = ""
+    figures: tuple[Figure, ...] = ()
+    dates: tuple[When, ...] = ()
+    published: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    relation: str  # AGREES, CONFLICTS or RELATED
+    kind: str = ""  # QUANTITY, DATE, ATTRIBUTION, WORDING or "" when no conflict
+    explanation: str = ""
+    shared_units: tuple[str, ...] = field(default=())
+
+    @property
+    def is_conflict(self) -> bool:
+        return self.relation == CONFLICTS
+
+
+def facts_from(
+    *,
+    text: str,
+    quantities: Iterable = (),
+    dates: Iterable = (),
+    attribution: str = "",
+    outlet: str = "",
+    published: datetime.date | None = None,
+    offset: int = 0,
+) -> ClaimFacts:
+    """ClaimFacts from anything shaped like extraction's facts or the model rows.
+
+    `offset` is where the claim starts in its article body: stored offsets are
+    body offsets, and the context of a figure is read from the claim text.
+    """
+    figures = []
+    for q in quantities:
+        start = _locate(text, q.text, q.start - offset, q.start)
+        figures.append(
+            Figure(
+                value=float(q.value),
+                unit=normalise_unit(q.unit),
+                text=q.text,
+                qualifier=q.qualifier or "exact",
+                start=start,
+                end=start + len(q.text),
+            )
+        )
+    whens = tuple(When(text=d.text, value=d.value, granularity=d.granularity or "") for d in dates)
+    return ClaimFacts(
+        text=text,
+        outlet=outlet,
+        attribution=attribution or "",
+        figures=tuple(figures),
+        dates=whens,
+        published=published,
+    )
+
+
+def _locate(text: str, needle: str, *guesses: int) -> int:
+    for guess in guesses:
+        if 0 <= guess and text[guess : guess + len(needle)] == needle:
+            return guess
+    found = text.find(needle)
+    return max(found, 0)
+
+
+# --- Words ----------------------------------------------------------------
+
+STOPWORDS = frozenset(
+    """a an the and or but if of in on at to for from by with without into onto over under about
+    as is are was were be been being has have had having do does did will would shall should can
+    could may might must that this these those it its it's he she they them their his her we our
+    you your i me my who whom which what when where why how than then there here also not no
+    said says say told tell according reported report reports statement added stated
+    after before during while since until up down out off again further once very just so such
+    more most other some any each both all few own same too only new one two""".split()
+)
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
+
+
+def stem(word: str) -> str:
+    """A deliberately small stemmer: enough to meet "troops"/"troop" and
+    "Ukraine"/"Ukrainian" half way; not a linguistic analysis."""
+    word = word.lower().replace("’", "'").strip(".'-")
+    word = word.removesuffix("'s")
+    if word in {"u.s", "u.s.", "us"}:
+        return "us"
+    for suffix in ("ians", "ian", "ies", "ing", "ed", "es", "ans", "an", "ia", "s", "e", "a", "y"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_stems(text: str) -> set[str]:
+    return {stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 1}
+
+
+def entity_stems(text: str) -> set[str]:
+    """Capitalised words other than a sentence's first: names, places, bodies."""
+    found: set[str] = set()
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if not word[0].isupper() or word.lower() in STOPWORDS:
+            continue
+        before = text[: match.start()].rstrip(" “\"'‘(")
+        if not before or before[-1] in ".!?":
+            continue
+        found.add(stem(word))
+    return found
+
+
+def similarity(first: str, second: str) -> float:
+    """Dice coefficient of content-word stems, 0 to 1."""
+    a, b = content_stems(first), content_stems(second)
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+# --- Units and what a figure counts -----------------------------------------
+
+_UNIT_SYNONYMS = {
+    "people": "person",
+    "persons": "person",
+    "soldier": "troop",
+    "soldiers": "troop",
+    "troops": "troop",
+    "%": "percent",
+    "per cent": "percent",
+    "pct": "percent",
+    "home": "house",
+    "homes": "house",
+    "houses": "house",
+}
+
+
+def normalise_unit(unit: str) -> str:
+    unit = " ".join(unit.lower().split())
+    if unit in _UNIT_SYNONYMS:
+        return _UNIT_SYNONYMS[unit]
+    if unit.endswith("ies") and len(unit) > 4:
+        unit = unit[:-3] + "y"
+    elif unit.endswith("s") and not unit.endswith("ss") and len(unit) > 3:
+        unit = unit[:-1]
+    return _UNIT_SYNONYMS.get(unit, unit)
+
+
+# What a count of people (or things) is a count *of*: a death toll and a count of
+# injured share the unit "person" but are different facts.
+_ASPECTS = {
+    "dead": r"kill|dead|die[sd]?\b|death|fatal|lives|bodies|perish|toll",
+    "injured": r"injur|wound|hurt|hospitali[sz]",
+    "missing": r"missing|unaccounted",
+    "displaced": r"evacuat|displac|homeless|fled|flee|shelter",
+    "arrested": r"arrest|detain|custody",
+    "rescued": r"rescu",
+    "destroyed": r"destroy|flatten|razed",
+    "damaged": r"damag",
+}
+_ASPECT_RES = {name: re.compile(pattern, re.I) for name, pattern in _ASPECTS.items()}
+
+
+def aspect(text: str, figure: Figure) -> str:
+    """What the figure counts, from the few words after (then before) it."""
+    after = " ".join(text[figure.end :].split()[:5])
+    before = " ".join(text[: figure.start].split()[-3:])
+    for window in (after, before):
+        # Stop at the next figure: "12 dead and 40 injured".
+        window = re.split(r"\d", window)[0] if window is after else window
+        for name, pattern in _ASPECT_RES.items():
+            if pattern.search(window):
+                return name
+    return ""
+
+
+# --- Figures --------------------------------------------------------------
+
+# How far a stated figure reaches, as factors of its value.
+_REACH = {
+    "exact": (0.98, 1.02),
+    "about": (0.9, 1.1),
+    "over": (1.0, 1.35),
+    "at_least": (1.0, 1.5),
+    "under": (0.7, 1.0),
+    "up_to": (0.6, 1.0),
+    "range": (0.8, 1.2),
+}
+
+
+def interval(figure: Figure) -> tuple[float, float]:
+    low, high = _REACH.get(figure.qualifier, _REACH["exact"])
+    value = figure.value
+    if value < 0:
+        low, high = high, low
+    if figure.qualifier == "exact" and value == int(value) and abs(value) < 20:
+        # Small counts are not rounded: 4 and 5 are different.
+        return value, value
+    return value * low, value * high
+
+
+def consistent(first: Figure, second: Figure) -> bool:
+    a_low, a_high = interval(first)
+    b_low, b_high = interval(second)
+    return a_low <= b_high and b_low <= a_high
+
+
+_QUALIFIER_WORDS = {
+    "about": "about ",
+    "over": "over ",
+    "under": "under ",
+    "up_to": "up to ",
+    "at_least": "at least ",
+    "range": "",
+    "exact": "",
+}
+
+
+def describe(figure: Figure) -> str:
+    """'about 175,000 troops': the figure, its qualifier and its counted noun."""
+    value = figure.value
+    number = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
+    unit = figure.unit
+    if unit == "percent":
+        return f"{_QUALIFIER_WORDS.get(figure.qualifier, '')}{number}%"
+    if unit and value != 1 and not unit.endswith("s"):
+        unit = unit[:-1] + "ies" if unit.endswith("y") and unit[-2:-1] not in "aeiou" else unit + "s"
+        unit = {"persons": "people"}.get(unit, unit)
+    return f"{_QUALIFIER_WORDS.get(figure.qualifier, '')}{number} {unit}".strip()
+
+
+# --- Attribution ----------------------------------------------------------
+
+
+def normalise_source(source: str) -> str:
+    source = " ".join(source.replace("’", "'").split())
+    source = re.sub(r"^(according to|as reported by|reported by|said|says)\s+", "", source, flags=re.I)
+    return source.strip(" ,.;:")
+
+
+def same_source(first: str, second: str) -> bool:
+    a, b = content_stems(normalise_source(first)), content_stems(normalise_source(second))
+    if not a or not b:
+        return False
+    return a <= b or b <= a
+
+
+def _sources_phrase(a: ClaimFacts, b: ClaimFacts) -> str:
+    first, second = normalise_source(a.attribution), normalise_source(b.attribution)
+    if first and second and same_source(first, second):
+        return f", both attributed to {first if len(first) >= len(second) else second}"
+    if first and second:
+        return f" (attributed to {first} vs {second})"
+    if first or second:
+        return f" (only one attributed, to {first or second})"
+    return ""
+
+
+# --- Moments --------------------------------------------------------------
+
+_PLANNED = re.compile(
+    r"\b(plan(?:s|ned|ning)?|could|would|may|might|expected|expects?|projected|forecast|"
+    r"up to|as many as|intends?|aims?|target|eventually|will)\b",
+    re.I,
+)
+
+
+def _day_values(facts: ClaimFacts) -> set[datetime.date]:
+    return {d.value for d in facts.dates if d.value and d.granularity in {"day", "weekday", "relative"}}
+
+
+def _moment_note(a: ClaimFacts, b: ClaimFacts) -> str:
+    """Why the two figures may describe different moments, or ''."""
+    notes = []
+    if bool(_PLANNED.search(a.text)) != bool(_PLANNED.search(b.text)):
+        notes.append("one is a planned or projected figure, the other a count")
+    if a.published and b.published and abs((a.published - b.published).days) >= 2:
+        days = abs((a.published - b.published).days)
+        notes.append(f"the reports were published {days} days apart")
+    if not notes:
+        return ""
+    return "; they may describe different moments (" + "; ".join(notes) + ")"
+
+
+# --- Wording: mutually exclusive accounts of what happened --------------------
+
+_ACCOUNTS: dict[str, dict[str, str]] = {
+    "format": {
+        "video conference": r"video[ -]?conferenc\w*|video (?:call|link|summit)|virtual (?:meeting|summit|talks)"
+        r"|online (?:meeting|summit)",
+        "phone call": r"(?:tele)?phone (?:call|conversation|talks)|by (?:tele)?phone|phoned",
+        "in-person meeting": r"in[ -]person|face[ -]to[ -]face",
+    },
+    "departure": {
+        "resigned": r"resign\w*|stepped down|steps down|quit\b",
+        "was dismissed": r"\b(?:was |were |been )?(?:fired|dismissed|sacked|ousted)\b",
+    },
+    "decision": {
+        "approved": r"\b(?:approved|passed|adopted|ratified)\b",
+        "rejected": r"\b(?:rejected|voted down|vetoed|blocked)\b",
+    },
+    "response": {
+        "confirmed": r"\bconfirm(?:ed|s)\b",
+        "denied": r"\bden(?:ied|ies)\b",
+    },
+    "direction": {
+        "rose": r"\b(?:rose|risen|increased|climbed|grew|jumped)\b",
+        "fell": r"\b(?:fell|fallen|decreased|dropped|plunged|shrank)\b",
+    },
+    "schedule": {
+        "cancelled": r"\b(?:cancell?ed|called off|scrapped)\b",
+        "postponed": r"\b(?:postponed|delayed|rescheduled|put off)\b",
+    },
+}
+_ACCOUNT_RES = {
+    group: {label: re.compile(pattern, re.I) for label, pattern in options.items()}
+    for group, options in _ACCOUNTS.items()
+}
+
+
+def accounts(text: str) -> dict[str, set[str]]:
+    """Which exclusive account of each kind of event a text gives."""
+    found: dict[str, set[str]] = {}
+    for group, options in _ACCOUNT_RES.items():
+        labels = {label for label, pattern in options.items() if pattern.search(text)}
+        if labels:
+            found[group] = labels
+    return found
+
+
+def frames(text: str) -> set[str]:
+    """The kinds of event a text speaks of (used by matching to find rivals)."""
+    return set(accounts(text))
+
+
+# Frames too common to link two claims on their own.
+WEAK_FRAMES = frozenset({"response", "direction", "decision"})
+
+
+# --- Quotes ----------------------------------------------------------------
+
+_QUOTE = re.compile(r"[“\"]([^”\"]{12,})[”\"]")
+
+
+def _quoted(text: str) -> str:
+    return " ".join(_QUOTE.findall(text))
+
+
+# --- The comparison ----------------------------------------------------------
+
+
+def compare(a: ClaimFacts, b: ClaimFacts) -> Comparison:
+    """Relation, conflict kind and a readable explanation for two claims."""
+    text_similarity = similarity(a.text, b.text)
+
+    # 1. Figures: compare only figures that count the same thing.
+    shared_units: list[str] = []
+    agreeing: list[str] = []
+    conflicting: list[tuple[Figure, Figure]] = []
+    for unit in sorted({f.unit for f in a.figures} & {f.unit for f in b.figures}):
+        if not unit:
+            continue
+        pairs = [
+            (fa, fb)
+            for fa in a.figures
+            if fa.unit == unit
+            for fb in b.figures
+            if fb.unit == unit and _same_aspect(a, fa, b, fb)
+        ]
+        if not pairs:
+            continue
+        shared_units.append(unit)
+        matched = [(fa, fb) for fa, fb in pairs if consistent(fa, fb)]
+        if matched:
+            agreeing.append(describe(matched[0][0]))
+            continue
+        conflicting.append(min(pairs, key=lambda p: abs(p[0].value - p[1].value)))
+    units = tuple(shared_units)
+
+    if conflicting:
+        different_days = _day_values(a) and _day_values(b) and not (_day_values(a) & _day_values(b))
+        fa, fb = conflicting[0]
+        figures = f"{describe(fa)} vs {describe(fb)}"
+        if different_days:
+            # A count on one day and a count on another are not a contradiction.
+            days = f"{_day_text(a)} vs {_day_text(b)}"
+            return Comparison(RELATED, "", f"{figures}, given for different dates ({days})", units)
+        explanation = figures + _sources_phrase(a, b) + _moment_note(a, b)
+        return Comparison(CONFLICTS, QUANTITY, explanation, units)
+
+    # 2. The same words put in different mouths.
+    quote_a, quote_b = _quoted(a.text), _quoted(b.text)
+    if (
+        quote_a
+        and quote_b
+        and similarity(quote_a, quote_b) >= 0.8
+        and normalise_source(a.attribution)
+        and normalise_source(b.attribution)
+        and not same_source(a.attribution, b.attribution)
+    ):
+        explanation = (
+            f"the same quote is attributed to {normalise_source(a.attribution)} "
+            f"vs {normalise_source(b.attribution)}"
+        )
+        return Comparison(CONFLICTS, ATTRIBUTION, explanation, units)
+
+    # 3. Different accounts of what happened ("video conference" vs "phone call").
+    accounts_a, accounts_b = accounts(a.text), accounts(b.text)
+    for group in sorted(set(accounts_a) & set(accounts_b)):
+        only_a, only_b = accounts_a[group] - accounts_b[group], accounts_b[group] - accounts_a[group]
+        if len(accounts_a[group]) == 1 and len(accounts_b[group]) == 1 and only_a and only_b:
+            if group in WEAK_FRAMES and text_similarity < 0.5:
+                continue
+            explanation = f'"{next(iter(only_a))}" vs "{next(iter(only_b))}"'
+            explanation += _sources_phrase(a, b) if group == "response" else ""
+            return Comparison(CONFLICTS, WORDING, explanation, units)
+
+    # 4. Different dates for what reads as the same event.
+    days_a, days_b = _day_values(a), _day_values(b)
+    if (
+        text_similarity >= 0.45
+        and len(days_a) == 1
+        and len(days_b) == 1
+        and days_a != days_b
+        and not units
+    ):
+        return Comparison(CONFLICTS, DATE, f"{_day_text(a)} vs {_day_text(b)}", units)
+
+    if agreeing:
+        return Comparison(AGREES, "", "both give " + "; ".join(agreeing), units)
+    shared_accounts = [
+        label for group in set(accounts_a) & set(accounts_b) for label in accounts_a[group] & accounts_b[group]
+    ]
+    if shared_accounts and text_similarity >= 0.3:
+        return Comparison(AGREES, "", f'both say "{shared_accounts[0]}"', units)
+    if text_similarity >= 0.5:
+        return Comparison(AGREES, "", f"the same statement in other words ({text_similarity:.0%} shared wording)", units)
+    return Comparison(RELATED, "", f"{text_similarity:.0%} shared wording", units)
+
+
+def _same_aspect(a: ClaimFacts, fa: Figure, b: ClaimFacts, fb: Figure) -> bool:
+    first, second = aspect(a.text, fa), aspect(b.text, fb)
+    return not first or not second or first == second
+
+
+def _day_text(facts: ClaimFacts) -> str:
+    for when in facts.dates:
+        if when.value and when.granularity in {"day", "weekday", "relative"}:
+            return f"{when.text} ({when.value:%-d %B %Y})" if when.text != f"{when.value}" else when.text
+    return "no date"

@@ -1,0 +1,406 @@
+"""The data model: outlets, their articles, the claims in them, links between
+claims of different outlets, notes, and verdicts.
+
+Invariants live in the database as constraints; state changes are methods.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
+
+
+class StaleEdit(Exception):
+    """Someone else saved the same object since it was loaded."""
+
+
+class Outlet(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    domain = models.CharField(
+        max_length=253, blank=True, db_index=True, help_text="Home domain, e.g. example.com"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = slugify(self.name)[:200] or "outlet"
+        self.domain = self.domain.strip().lower().removeprefix("www.")
+        super().save(*args, **kwargs)
+
+
+class Article(models.Model):
+    outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="articles")
+    url = models.URLField(max_length=2000, blank=True, default="")
+    headline = models.CharField(max_length=500, blank=True)
+    byline = models.CharField(max_length=300, blank=True)
+    published = models.DateField(null=True, blank=True)
+    language = models.CharField(max_length=12, blank=True)
+    body = models.TextField(help_text="Cleaned text; claim offsets point into it.")
+    content_hash = models.CharField(max_length=64, editable=False)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+    extracted_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-published", "-added_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["outlet", "content_hash"], name="article_unique_text_per_outlet"),
+            models.UniqueConstraint(
+                fields=["url"], condition=~Q(url=""), name="article_unique_url_when_given"
+            ),
+            models.CheckConstraint(condition=~Q(body=""), name="article_body_not_empty"),
+        ]
+        indexes = [
+            models.Index(fields=["outlet", "published"]),
+            models.Index(fields=["-added_at"]),
+            models.Index(fields=["published"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline or f"{self.outlet} article #{self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("article_detail", args=[self.pk])
+
+
+class Claim(models.Model):
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        FLAGGED = "flagged", "Flagged"
+        IN_REVIEW = "in_review", "In review"
+        RESOLVED = "resolved", "Resolved"
+        DISMISSED = "dismissed", "Dismissed"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    text = models.TextField(help_text="The sentence exactly as it appears in the article body.")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    attribution = models.CharField(max_length=300, blank=True)
+    attribution_start = models.PositiveIntegerField(null=True, blank=True)
+    attribution_end = models.PositiveIntegerField(null=True, blank=True)
+    score = models.FloatField(default=0.0, help_text="Check-worthiness, 0 to 1.")
+    reasons = models.JSONField(default=list, blank=True, help_text="Signals behind the score.")
+    status = models.CharField(max_length=12, choices=Status, default=Status.NEW)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_claims",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Bumped on every editor change; a save from a stale form is refused.
+    version = models.PositiveIntegerField(default=1)
+
+    history = HistoricalRecords(excluded_fields=["reasons", "updated_at"])
+
+    class Meta:
+        ordering = ["article", "start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="claim_end_after_start"),
+            models.CheckConstraint(condition=Q(score__gte=0) & Q(score__lte=1), name="claim_score_0_to_1"),
+            models.UniqueConstraint(fields=["article", "start", "end"], name="claim_unique_span"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-score"], name="claim_queue_idx"),
+            models.Index(fields=["status", "-updated_at"], name="claim_status_recent_idx"),
+            models.Index(fields=["assignee", "status"], name="claim_assignee_idx"),
+        ]
+        permissions = [("review_claim", "Can assign claims and change their review status")]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    def get_absolute_url(self) -> str:
+        return reverse("claim_detail", args=[self.pk])
+
+    def is_untouched(self) -> bool:
+        """True if no editor has done anything with this claim yet."""
+        if self.status != self.Status.NEW or self.assignee_id is not None:
+            return False
+        if self.notes.exists() or self.verdicts.exists():
+            return False
+        editor_links = ClaimLink.objects.filter(Q(claim_a=self) | Q(claim_b=self)).filter(
+            Q(origin=ClaimLink.Origin.EDITOR) | Q(confirmed_by__isnull=False)
+        )
+        return not editor_links.exists()
+
+    def update_review(self, *, by, expected_version: int | None = None, **changes) -> list[str]:
+        """Change status and/or assignee as an editor; refuse a stale edit.
+
+        `expected_version` is the version the editor's form was built from; if
+        someone saved since, StaleEdit tells them what changed instead of
+        silently overwriting it. Returns the names of the fields changed.
+        """
+        allowed = {"status", "assignee"}
+        if unknown := set(changes) - allowed:
+            raise ValueError(f"cannot change {', '.join(sorted(unknown))} this way")
+        with transaction.atomic():
+            current = Claim.objects.select_for_update().get(pk=self.pk)
+            if expected_version is not None and current.version != expected_version:
+                raise StaleEdit(
+                    f"This claim was changed by someone else since you opened it "
+                    f"(now: {current.get_status_display()}, assigned to {current.assignee or 'nobody'}). "
+                    "Reload to see the change, then try again."
+                )
+            changed = [name for name, value in changes.items() if getattr(current, name) != value]
+            if not changed:
+                return []
+            for name in changed:
+                setattr(current, name, changes[name])
+            current.version += 1
+            current._history_user = by
+            current.save(update_fields=[*changed, "version", "updated_at"])
+        for name in [*changed, "version", "updated_at"]:
+            setattr(self, name, getattr(current, name))
+        return changed
+
+    def flag(self) -> None:
+        """Put a claim in the review queue unless an editor already handled it."""
+        if self.status == self.Status.NEW:
+            self.status = self.Status.FLAGGED
+            self.save(update_fields=["status", "updated_at"])
+
+
+class Quantity(models.Model):
+    class Qualifier(models.TextChoices):
+        EXACT = "exact", "exact"
+        ABOUT = "about", "about"
+        OVER = "over", "over"
+        UNDER = "under", "under"
+        UP_TO = "up_to", "up to"
+        AT_LEAST = "at_least", "at least"
+        RANGE = "range", "range"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="quantities")
+    value = models.FloatField()
+    unit = models.CharField(max_length=80, blank=True, help_text='Unit or counted noun, e.g. "troop".')
+    text = models.CharField(max_length=300)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    qualifier = models.CharField(max_length=10, choices=Qualifier, default=Qualifier.EXACT)
+
+    class Meta:
+        ordering = ["claim", "start"]
+        verbose_name_plural = "quantities"
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="quantity_end_after_start"),
+        ]
+        indexes = [models.Index(fields=["unit", "value"])]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class DateMention(models.Model):
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="dates")
+    text = models.CharField(max_length=200)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    value = models.DateField(null=True, blank=True, help_text="Resolved calendar date, if known.")
+    granularity = models.CharField(max_length=10, blank=True)
+
+    class Meta:
+        ordering = ["claim", "start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="date_end_after_start"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class ClaimLink(models.Model):
+    """Two claims, from different articles, about the same fact.
+
+    The pair is stored ordered by id (claim_a < claim_b), so a database
+    constraint rules out self-links and one unique constraint covers both orders.
+    """
+
+    class Relation(models.TextChoices):
+        AGREES = "agrees", "Agrees"
+        CONFLICTS = "conflicts", "Conflicts"
+        RELATED = "related", "Related"
+
+    class Status(models.TextChoices):
+        SUGGESTED = "suggested", "Suggested"
+        CONFIRMED = "confirmed", "Confirmed"
+        DISMISSED = "dismissed", "Dismissed"
+
+    class Origin(models.TextChoices):
+        AUTO = "auto", "Automatic"
+        EDITOR = "editor", "Editor"
+
+    class Kind(models.TextChoices):
+        QUANTITY = "quantity", "Quantity"
+        DATE = "date", "Date"
+        ATTRIBUTION = "attribution", "Attribution"
+        WORDING = "wording", "Wording"
+
+    claim_a = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="links_as_a")
+    claim_b = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="links_as_b")
+    relation = models.CharField(max_length=10, choices=Relation, default=Relation.RELATED)
+    status = models.CharField(max_length=10, choices=Status, default=Status.SUGGESTED)
+    origin = models.CharField(max_length=6, choices=Origin, default=Origin.AUTO)
+    score = models.FloatField(default=0.0)
+    kind = models.CharField(max_length=12, choices=Kind, blank=True, default="")
+    explanation = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["-score", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(claim_a__lt=F("claim_b")), name="link_pair_ordered_no_self_link"
+            ),
+            models.UniqueConstraint(fields=["claim_a", "claim_b"], name="link_unique_pair"),
+        ]
+        indexes = [
+            models.Index(fields=["claim_b"], name="link_claim_b_idx"),
+            models.Index(fields=["relation", "status"], name="link_relation_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.claim_a_id} {self.relation} {self.claim_b_id} ({self.status})"
+
+    def save(self, *args, **kwargs) -> None:
+        # Store every pair in one order, whatever order the caller gave.
+        if self.claim_a_id and self.claim_b_id and self.claim_a_id > self.claim_b_id:
+            self.claim_a_id, self.claim_b_id = self.claim_b_id, self.claim_a_id
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def ordered_pair(first: Claim | int, second: Claim | int) -> tuple[int, int]:
+        a = first if isinstance(first, int) else first.pk
+        b = second if isinstance(second, int) else second.pk
+        return (a, b) if a < b else (b, a)
+
+    @classmethod
+    def between(cls, first: Claim | int, second: Claim | int) -> ClaimLink | None:
+        a, b = cls.ordered_pair(first, second)
+        return cls.objects.filter(claim_a_id=a, claim_b_id=b).first()
+
+    def other(self, claim: Claim | int) -> Claim:
+        claim_id = claim if isinstance(claim, int) else claim.pk
+        return self.claim_b if claim_id == self.claim_a_id else self.claim_a
+
+    def confirm(self, *, by) -> None:
+        self.status = self.Status.CONFIRMED
+        self.confirmed_by = by
+        self.confirmed_at = timezone.now()
+        self.version += 1
+        self.save()
+
+    def dismiss(self, *, by) -> None:
+        self.status = self.Status.DISMISSED
+        self.confirmed_by = by
+        self.confirmed_at = timezone.now()
+        self.version += 1
+        self.save()
+
+
+class Note(models.Model):
+    """A plain-text note by an editor, on a claim or on a link."""
+
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="claim_notes")
+    text = models.TextField()
+    claim = models.ForeignKey(Claim, null=True, blank=True, on_delete=models.CASCADE, related_name="notes")
+    link = models.ForeignKey(ClaimLink, null=True, blank=True, on_delete=models.CASCADE, related_name="notes")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(claim__isnull=False) & Q(link__isnull=True))
+                | (Q(claim__isnull=True) & Q(link__isnull=False)),
+                name="note_on_claim_or_link",
+            ),
+            models.CheckConstraint(condition=~Q(text=""), name="note_text_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+    def can_edit(self, user) -> bool:
+        return user.pk == self.author_id or user.has_perm("claims.publish_verdict")
+
+
+class Rating(models.Model):
+    """One step of the rating scale. Chiefs edit the scale in the admin."""
+
+    label = models.CharField(max_length=60, unique=True)
+    value = models.PositiveSmallIntegerField(
+        null=True, blank=True, unique=True, help_text="Numeric step, or empty for e.g. Misleading."
+    )
+    description = models.CharField(max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "value"]
+
+    def __str__(self) -> str:
+        return f"{self.value} {self.label}" if self.value is not None else self.label
+
+
+class Verdict(models.Model):
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="verdicts")
+    rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="verdicts")
+    headline = models.CharField(
+        max_length=75, blank=True, help_text="The claim as reviewed, without the rating."
+    )
+    summary = models.TextField(blank=True)
+    sources = models.JSONField(default=list, blank=True, help_text='[{"label": ..., "url": ...}]')
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verdicts")
+    is_published = models.BooleanField(default=False)
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["claim"], condition=Q(is_published=True), name="one_published_verdict_per_claim"
+            ),
+        ]
+        indexes = [models.Index(fields=["is_published", "-published_at"], name="verdict_published_idx")]
+        permissions = [("publish_verdict", "Can publish and unpublish verdicts")]
+
+    def __str__(self) -> str:
+        return f"{self.rating} on claim {self.claim_id}"

@@ -1,0 +1,24 @@
+"""Signal handlers wired in ClaimsConfig.ready()."""
+
+from .roles import CHIEF, sync_roles
+
+
+def sync_roles_after_migrate(sender, **kwargs) -> None:
+    # Runs after every migrate and every test flush: permissions for new models
+    # only exist once post_migrate made them, and a flush empties the tables.
+    from .models import Rating
+    from .ratings import ensure_default_scale
+
+    sync_roles()
+    if not Rating.objects.exists():
+        ensure_default_scale(Rating)
+
+
+def chief_is_staff(sender, instance, action, reverse, **kwargs) -> None:
+    """A user added to Chief in the admin gets staff access; removed, loses it."""
+    if reverse or action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    wanted = instance.is_superuser or instance.groups.filter(name=CHIEF).exists()
+    if instance.is_staff != wanted:
+        instance.is_staff = wanted
+        instance.save(update_fields=["is_staff"])

@@ -1,0 +1,35 @@
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from ..highlight import highlight_body
+from ..models import Article, Outlet
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    # The desk (issue 5) replaces this; until then the articles list is home.
+    return article_list(request)
+
+
+def article_list(request: HttpRequest) -> HttpResponse:
+    articles = Article.objects.select_related("outlet").annotate(claim_count=Count("claims"))
+    outlet = request.GET.get("outlet", "")
+    if outlet:
+        articles = articles.filter(outlet__slug=outlet)
+    page = Paginator(articles.order_by("-published", "-added_at"), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "claims/article_list.html",
+        {"page": page, "outlets": Outlet.objects.all(), "current_outlet": outlet},
+    )
+
+
+def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article.objects.select_related("outlet", "added_by"), pk=pk)
+    claims = list(article.claims.prefetch_related("quantities", "dates"))
+    return render(
+        request,
+        "claims/article_detail.html",
+        {"article": article, "claims": claims, "paragraphs": highlight_body(article.body, claims)},
+    )
