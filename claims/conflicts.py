@@ -102,7 +102,7 @@ def facts_from(
 
 def _locate(text: str, needle: str, *guesses: int) -> int:
     for guess in guesses:
-        if 0 <= guess and text[guess : guess + len(needle)] == needle:
+        if guess >= 0 and text[guess : guess + len(needle)] == needle:
             return guess
     found = text.find(needle)
     return max(found, 0)
@@ -117,7 +117,7 @@ STOPWORDS = frozenset(
     you your i me my who whom which what when where why how than then there here also not no
     said says say told tell according reported report reports statement added stated
     after before during while since until up down out off again further once very just so such
-    more most other some any each both all few own same too only new one two""".split()
+    more most other some any each both all few own same too only new one two""".split()  # noqa: SIM905
 )
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
@@ -461,24 +461,22 @@ def compare(a: ClaimFacts, b: ClaimFacts) -> Comparison:
 
     # 4. Different dates for what reads as the same event.
     days_a, days_b = _day_values(a), _day_values(b)
-    if (
-        text_similarity >= 0.45
-        and len(days_a) == 1
-        and len(days_b) == 1
-        and days_a != days_b
-        and not units
-    ):
+    if text_similarity >= 0.45 and len(days_a) == 1 and len(days_b) == 1 and days_a != days_b and not units:
         return Comparison(CONFLICTS, DATE, f"{_day_text(a)} vs {_day_text(b)}", units)
 
     if agreeing:
         return Comparison(AGREES, "", "both give " + "; ".join(agreeing), units)
     shared_accounts = [
-        label for group in set(accounts_a) & set(accounts_b) for label in accounts_a[group] & accounts_b[group]
+        label
+        for group in set(accounts_a) & set(accounts_b)
+        for label in accounts_a[group] & accounts_b[group]
     ]
     if shared_accounts and text_similarity >= 0.3:
         return Comparison(AGREES, "", f'both say "{shared_accounts[0]}"', units)
     if text_similarity >= 0.5:
-        return Comparison(AGREES, "", f"the same statement in other words ({text_similarity:.0%} shared wording)", units)
+        return Comparison(
+            AGREES, "", f"the same statement in other words ({text_similarity:.0%} shared wording)", units
+        )
     return Comparison(RELATED, "", f"{text_similarity:.0%} shared wording", units)
 
 
