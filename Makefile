@@ -23,7 +23,11 @@ run: $(STAMP)
 	@echo "Serving on http://127.0.0.1:8000 (Ctrl-C to stop)"
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:8000
 
-test: $(STAMP)
+node_modules/.installed: package.json
+	npm install --silent --no-audit --no-fund
+	touch node_modules/.installed
+
+test: $(STAMP) node_modules/.installed
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-test-only-secret-key} $(PY) -m pytest
 
 lint: $(STAMP)
