@@ -167,6 +167,17 @@ def similarity(first: str, second: str) -> float:
 _UNIT_SYNONYMS = {
     "people": "person",
     "persons": "person",
+    # Counts of people by another name are counts of people (what they count is read from context).
+    "resident": "person",
+    "residents": "person",
+    "civilian": "person",
+    "civilians": "person",
+    "inhabitant": "person",
+    "inhabitants": "person",
+    "villager": "person",
+    "villagers": "person",
+    "individual": "person",
+    "individuals": "person",
     "soldier": "troop",
     "soldiers": "troop",
     "troops": "troop",
@@ -207,11 +218,11 @@ _ASPECT_RES = {name: re.compile(pattern, re.I) for name, pattern in _ASPECTS.ite
 
 def aspect(text: str, figure: Figure) -> str:
     """What the figure counts, from the few words after (then before) it."""
-    after = " ".join(text[figure.end :].split()[:5])
+    own = re.sub(r"[\d.,]+", " ", figure.text)  # "41 were injured" says it itself
+    # Stop at the next figure: "12 dead and 40 injured".
+    after = re.split(r"\d", " ".join(text[figure.end :].split()[:5]))[0]
     before = " ".join(text[: figure.start].split()[-3:])
-    for window in (after, before):
-        # Stop at the next figure: "12 dead and 40 injured".
-        window = re.split(r"\d", window)[0] if window is after else window
+    for window in (own, after, before):
         for name, pattern in _ASPECT_RES.items():
             if pattern.search(window):
                 return name
