@@ -324,10 +324,17 @@ def _day_values(facts: ClaimFacts) -> set[datetime.date]:
     return {d.value for d in facts.dates if d.value and d.granularity in {"day", "weekday", "relative"}}
 
 
-def _moment_note(a: ClaimFacts, b: ClaimFacts) -> str:
+def _clause(text: str, figure: Figure) -> str:
+    """The clause a figure stands in: planning words elsewhere in the sentence do not count."""
+    left = max(text.rfind(mark, 0, figure.start) for mark in (",", ";", ":", " that ", " which "))
+    rights = [i for i in (text.find(mark, figure.end) for mark in (",", ";", ":", " which ")) if i != -1]
+    return text[left + 1 : min(rights) if rights else len(text)]
+
+
+def _moment_note(a: ClaimFacts, fa: Figure, b: ClaimFacts, fb: Figure) -> str:
     """Why the two figures may describe different moments, or ''."""
     notes = []
-    if bool(_PLANNED.search(a.text)) != bool(_PLANNED.search(b.text)):
+    if bool(_PLANNED.search(_clause(a.text, fa))) != bool(_PLANNED.search(_clause(b.text, fb))):
         notes.append("one is a planned or projected figure, the other a count")
     if a.published and b.published and abs((a.published - b.published).days) >= 2:
         days = abs((a.published - b.published).days)
@@ -440,7 +447,7 @@ def compare(a: ClaimFacts, b: ClaimFacts) -> Comparison:
             # A count on one day and a count on another are not a contradiction.
             days = f"{_day_text(a)} vs {_day_text(b)}"
             return Comparison(RELATED, "", f"{figures}, given for different dates ({days})", units)
-        explanation = figures + _sources_phrase(a, b) + _moment_note(a, b)
+        explanation = figures + _sources_phrase(a, b) + _moment_note(a, fa, b, fb)
         return Comparison(CONFLICTS, QUANTITY, explanation, units)
 
     # 2. The same words put in different mouths.

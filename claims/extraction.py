@@ -12,6 +12,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from . import conflicts
 from .conflicts import normalise_unit
 
 # --- Results -----------------------------------------------------------------
@@ -248,6 +249,7 @@ _NOT_NOUNS = frozenset(
     """of the a an and or to in on at by for from with as than that which who per is are was were be
     been has have had will would percent years year old times time more less""".split()  # noqa: SIM905
 )
+_GENERIC_NOUNS = frozenset("leader side party man woman country nation way thing time sort kind".split())  # noqa: SIM905
 _NOUN = re.compile(r"[A-Za-z][A-Za-z-]*")
 
 
@@ -265,8 +267,8 @@ def extract_quantities(text: str, offset: int = 0) -> list[QuantityFact]:
         raw_number = match.group("num") or ""
         tail_start = match.end()
         unit, unit_end = _counted_noun(text, tail_start, match)
-        if match.group("word") and not unit:
-            continue  # "two" alone is language, not a figure
+        if match.group("word") and (not unit or unit in _GENERIC_NOUNS):
+            continue  # "two" alone, "the two leaders": language, not a figure
         if raw_number and not unit and not match.group("pct") and not match.group("currency"):
             # A bare number: keep only if large enough to be a figure rather than a label.
             if value < 10 and "." not in raw_number:
@@ -750,8 +752,11 @@ def score_sentence(
         score += 0.15
         reasons.append("reported speech")
     if re.search(r"[“\"][^”\"]{8,}[”\"]", sentence):
-        score += 0.1
+        score += 0.15
         reasons.append("quote")
+    if conflicts.frames(sentence) - conflicts.WEAK_FRAMES:
+        score += 0.15
+        reasons.append("says how something happened (" + ", ".join(sorted(conflicts.frames(sentence))) + ")")
     if _FACT_VERBS.search(sentence):
         score += 0.1
         reasons.append("states an event")

@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from . import cleaning, extraction
+from . import cleaning, extraction, matching
 from .models import Article, Claim, DateMention, Outlet, Quantity
 
 IMPORTED, DUPLICATE, REJECTED = "imported", "duplicate", "rejected"
@@ -225,12 +225,5 @@ def extract_article_claims(article: Article) -> list[Claim]:
 
 
 def link_new_claims(claims: list[Claim]) -> int:
-    """Match new claims against other outlets' claims; returns links made.
-
-    The matching module (claims.matching) plugs in here.
-    """
-    try:
-        from .matching import link_claims
-    except ImportError:
-        return 0
-    return link_claims(claims)
+    """Match new claims against other outlets' claims; returns links made."""
+    return matching.link_claims(claims)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import articles, claims
+from .views import articles, claims, matching
 
 urlpatterns = [
     path("", articles.home, name="home"),
@@ -8,4 +8,6 @@ urlpatterns = [
     path("articles/<int:pk>/", articles.article_detail, name="article_detail"),
     path("claims/<int:pk>/", claims.claim_detail, name="claim_detail"),
     path("claims/<int:pk>/status/", claims.claim_set_status, name="claim_set_status"),
+    path("claims/similar/", matching.similar_claims, name="similar_claims"),
+    path("links/export.json", matching.links_export, name="links_export"),
 ]

@@ -1,0 +1,43 @@
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from claims.matching import find_similar
+
+
+class Command(BaseCommand):
+    help = "Ranked claims from the whole database that are most like TEXT, with scores."
+
+    def add_arguments(self, parser):
+        parser.add_argument("text", help="a claim or a few words")
+        parser.add_argument("--limit", type=int, default=10, help="how many results (default 10)")
+        parser.add_argument("--json", action="store_true", help="print JSON instead of lines")
+
+    def handle(self, *args, **options):
+        if options["limit"] < 1:
+            raise CommandError("--limit must be at least 1")
+        if not options["text"].strip():
+            raise CommandError("give some text to search for")
+        results = find_similar(options["text"], limit=options["limit"])
+        if options["json"]:
+            data = [
+                {
+                    "id": found.claim.pk,
+                    "score": found.score,
+                    "relation": found.comparison.relation,
+                    "kind": found.comparison.kind or None,
+                    "explanation": found.comparison.explanation,
+                    "outlet": found.claim.article.outlet.name,
+                    "article": found.claim.article.headline,
+                    "url": found.claim.article.url,
+                    "text": found.claim.text,
+                }
+                for found in results
+            ]
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+            return
+        if not results:
+            self.stdout.write("no similar claims")
+        for found in results:
+            claim = found.claim
+            self.stdout.write(f"{found.score:.2f}  #{claim.pk}  {claim.article.outlet.name}: {claim.text}")

@@ -1,0 +1,321 @@
+"""Find the claims in other outlets' articles that speak of the same fact, and link them.
+
+Two steps, as search engines do: the database retrieves a short list of
+candidates through an index (PostgreSQL full-text search; on SQLite a narrow
+window of `icontains` terms), then Python scores each candidate with signals
+that matter in news and compares the facts (claims.conflicts).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db import connection, transaction
+from django.db.models import F, Func, Prefetch, Q
+
+from . import conflicts
+from .models import Article, Claim, ClaimLink, DateMention, Quantity
+
+CANDIDATES_PER_CLAIM = 60
+DATE_WINDOW = datetime.timedelta(days=45)
+
+# Words that let a claim meet its rival account: "video conference" finds "phone call".
+FRAME_TERMS = {
+    "format": ["video", "conference", "videoconference", "virtual", "phone", "telephone", "call", "person"],
+    "departure": ["resigned", "resign", "fired", "dismissed", "sacked", "ousted", "stepped"],
+    "decision": ["approved", "rejected", "passed", "vetoed", "adopted"],
+    "response": ["confirmed", "denied"],
+    "direction": ["rose", "fell", "increased", "decreased", "dropped", "climbed"],
+    "schedule": ["cancelled", "canceled", "postponed", "delayed", "scrapped"],
+}
+
+
+@dataclass
+class Candidate:
+    claim: Claim
+    score: float
+    comparison: conflicts.Comparison
+    signals: dict[str, float]
+    facts: conflicts.ClaimFacts | None = None  # the candidate's
+    own_facts: conflicts.ClaimFacts | None = None  # the claim it was found for
+
+
+# --- Facts of a claim ----------------------------------------------------------
+
+
+def facts_of(claim: Claim) -> conflicts.ClaimFacts:
+    return conflicts.facts_from(
+        text=claim.text,
+        quantities=claim.quantities.all(),
+        dates=claim.dates.all(),
+        attribution=claim.attribution,
+        outlet=claim.article.outlet.name,
+        published=claim.article.published,
+        offset=claim.start,
+    )
+
+
+def _with_facts(queryset):
+    return queryset.select_related("article__outlet").prefetch_related(
+        Prefetch("quantities", queryset=Quantity.objects.order_by("start")),
+        Prefetch("dates", queryset=DateMention.objects.order_by("start")),
+    )
+
+
+# --- Scoring -------------------------------------------------------------------
+
+
+def _overlap(first: set[str], second: set[str]) -> float:
+    if not first or not second:
+        return 0.0
+    return len(first & second) / min(len(first), len(second))
+
+
+class ArticleContext:
+    """How much two articles are about the same story, cached per article."""
+
+    def __init__(self):
+        self._entities: dict[int, set[str]] = {}
+
+    def entities(self, article: Article) -> set[str]:
+        if article.pk not in self._entities:
+            self._entities[article.pk] = conflicts.entity_stems(f"{article.headline}. {article.body}")
+        return self._entities[article.pk]
+
+    def similarity(self, first: Article, second: Article) -> float:
+        a, b = self.entities(first), self.entities(second)
+        if not a or not b:
+            return 0.0
+        return len(a & b) / (min(len(a), len(b)) ** 0.5 * max(len(a), len(b)) ** 0.5)
+
+
+def score_pair(
+    a: conflicts.ClaimFacts,
+    b: conflicts.ClaimFacts,
+    *,
+    context: float = 0.0,
+) -> tuple[float, dict[str, float]]:
+    """How likely two claims state the same fact, 0 to 1, and the signals behind it."""
+    units_a = {f.unit for f in a.figures if f.unit}
+    units_b = {f.unit for f in b.figures if f.unit}
+    frames_a, frames_b = conflicts.frames(a.text), conflicts.frames(b.text)
+    shared_frames = frames_a & frames_b
+    days_a = {d.value for d in a.dates if d.value and d.granularity in {"day", "weekday", "relative"}}
+    days_b = {d.value for d in b.dates if d.value and d.granularity in {"day", "weekday", "relative"}}
+    signals = {
+        "words": conflicts.similarity(a.text, b.text),
+        "entities": _overlap(conflicts.entity_stems(a.text), conflicts.entity_stems(b.text)),
+        "source": 1.0
+        if a.attribution and b.attribution and conflicts.same_source(a.attribution, b.attribution)
+        else 0.0,
+        "units": 1.0 if units_a & units_b else 0.0,
+        "dates": 1.0 if days_a & days_b else 0.0,
+        "frames": 1.0 if shared_frames - conflicts.WEAK_FRAMES else 0.5 if shared_frames else 0.0,
+        "context": context,
+    }
+    concrete = (
+        any(signals[name] for name in ("units", "frames", "source", "dates")) or signals["entities"] >= 0.5
+    )
+    raw = (
+        0.45 * signals["words"]
+        + 0.2 * signals["entities"]
+        + 0.15 * signals["source"]
+        + 0.2 * signals["units"]
+        + 0.1 * signals["dates"]
+        + 0.3 * signals["frames"]
+        + (0.25 * context if concrete else 0.0)
+    )
+    proximity = 0.9
+    if a.published and b.published:
+        days = abs((a.published - b.published).days)
+        proximity = 1.0 if days <= 3 else 0.85 if days <= 14 else 0.6
+    signals["proximity"] = proximity
+    return round(min(1.0, raw) * proximity, 3), signals
+
+
+# --- Candidate retrieval -----------------------------------------------------------
+
+_TERM = re.compile(r"[a-z][a-z0-9]{2,}")
+
+
+def query_terms(text: str, limit: int = 14) -> list[str]:
+    """The content words of a claim plus the words of its rival accounts."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z0-9]+", text)]
+    terms: list[str] = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        if word in conflicts.STOPWORDS or not _TERM.fullmatch(word):
+            continue
+        terms.append(word)
+    terms = terms[:limit]
+    for frame in conflicts.frames(text):
+        terms += [t for t in FRAME_TERMS.get(frame, []) if t not in terms]
+    return terms
+
+
+def _tsvector():
+    # The same expression as the GIN index claim_text_fts_idx, so the index serves it.
+    return Func(
+        F("text"),
+        template="to_tsvector('english'::regconfig, %(expressions)s)",
+        output_field=SearchVectorField(),
+    )
+
+
+def candidate_claims(
+    text: str,
+    *,
+    units: set[str] = frozenset(),
+    exclude_outlet_id: int | None = None,
+    exclude_article_id: int | None = None,
+    published: datetime.date | None = None,
+    limit: int = CANDIDATES_PER_CLAIM,
+):
+    """An index-backed short list of claims that may state the same fact."""
+    terms = query_terms(text)
+    base = Claim.objects.all()
+    if exclude_outlet_id is not None:
+        base = base.exclude(article__outlet_id=exclude_outlet_id)
+    if exclude_article_id is not None:
+        base = base.exclude(article_id=exclude_article_id)
+    if published is not None:
+        base = base.filter(
+            Q(article__published__isnull=True)
+            | Q(article__published__range=(published - DATE_WINDOW, published + DATE_WINDOW))
+        )
+    if not terms and not units:
+        return []
+    if connection.vendor == "postgresql":
+        ids: list[int] = []
+        if terms:
+            query = SearchQuery(" | ".join(terms), config="english", search_type="raw")
+            ranked = (
+                base.annotate(document=_tsvector())
+                .filter(document=query)
+                .annotate(rank=SearchRank(_tsvector(), query, cover_density=True))
+                .order_by("-rank")
+                .values_list("pk", flat=True)[:limit]
+            )
+            ids = list(ranked)
+        if units:
+            same_unit = base.filter(quantities__unit__in=units).order_by("-pk").values_list("pk", flat=True)
+            ids += [pk for pk in same_unit[: limit // 3] if pk not in ids]
+    else:
+        # SQLite: no text index; a window of the claim's most telling words.
+        matches = Q()
+        for term in terms:
+            matches |= Q(text__icontains=term)
+        if units:
+            matches |= Q(quantities__unit__in=units)
+        ids = list(base.filter(matches).order_by("-pk").values_list("pk", flat=True).distinct()[: limit * 3])
+    return list(_with_facts(Claim.objects.filter(pk__in=ids)))
+
+
+def rank_candidates(claim: Claim, context: ArticleContext | None = None) -> list[Candidate]:
+    """Other outlets' claims that may state the same fact as `claim`, best first."""
+    context = context or ArticleContext()
+    facts = facts_of(claim)
+    found = candidate_claims(
+        claim.text,
+        units={f.unit for f in facts.figures if f.unit},
+        exclude_outlet_id=claim.article.outlet_id,
+        published=claim.article.published,
+    )
+    ranked = []
+    for other in found:
+        other_facts = facts_of(other)
+        score, signals = score_pair(
+            facts, other_facts, context=context.similarity(claim.article, other.article)
+        )
+        comparison = conflicts.compare(facts, other_facts)
+        ranked.append(Candidate(other, score, comparison, signals, other_facts, facts))
+    ranked.sort(key=lambda c: (-c.score, c.claim.pk))
+    return ranked
+
+
+# --- Linking -------------------------------------------------------------------
+
+
+def link_claims(claims: list[Claim]) -> int:
+    """Suggest or confirm links from new claims to other outlets' claims; flag conflicts.
+
+    A pair that already has a link (of any status, dismissed included) is left
+    as it is: an editor's dismissal is never undone by the machine.
+    """
+    if not claims:
+        return 0
+    suggest = settings.FACTCHECK_SUGGEST_THRESHOLD
+    auto_confirm = settings.FACTCHECK_AUTO_CONFIRM_THRESHOLD
+    context = ArticleContext()
+    made = 0
+    claims = list(_with_facts(Claim.objects.filter(pk__in=[c.pk for c in claims])))
+    with transaction.atomic():
+        for claim in claims:
+            candidates = [c for c in rank_candidates(claim, context) if c.score >= suggest]
+            if not candidates:
+                continue
+            pairs = {ClaimLink.ordered_pair(claim, c.claim) for c in candidates}
+            existing = set(
+                ClaimLink.objects.filter(
+                    claim_a_id__in={a for a, _ in pairs}, claim_b_id__in={b for _, b in pairs}
+                ).values_list("claim_a_id", "claim_b_id")
+            )
+            for candidate in candidates:
+                pair = ClaimLink.ordered_pair(claim, candidate.claim)
+                if pair in existing:
+                    continue
+                existing.add(pair)
+                made += 1
+                _create_link(pair, candidate, confirmed=candidate.score >= auto_confirm)
+    return made
+
+
+def _create_link(pair: tuple[int, int], candidate: Candidate, *, confirmed: bool) -> ClaimLink:
+    comparison = candidate.comparison
+    if candidate.claim.pk == pair[0]:
+        # Explanations read in the stored order: claim_a's figure first.
+        comparison = conflicts.compare(candidate.facts, candidate.own_facts)
+    link = ClaimLink.objects.create(
+        claim_a_id=pair[0],
+        claim_b_id=pair[1],
+        relation=comparison.relation,
+        kind=comparison.kind,
+        explanation=comparison.explanation,
+        score=candidate.score,
+        origin=ClaimLink.Origin.AUTO,
+        status=ClaimLink.Status.CONFIRMED if confirmed else ClaimLink.Status.SUGGESTED,
+    )
+    if comparison.is_conflict:
+        for claim in Claim.objects.filter(pk__in=pair):
+            claim.flag()
+    return link
+
+
+# --- Search --------------------------------------------------------------------
+
+
+def find_similar(text: str, *, limit: int = 10) -> list[Candidate]:
+    """Claims from the whole database most like `text`, scored as the matcher scores them."""
+    from .extraction import extract_attribution, extract_dates, extract_quantities
+
+    text = " ".join(text.split())
+    if not text:
+        return []
+    attribution, _ = extract_attribution(text)
+    facts = conflicts.facts_from(
+        text=text,
+        quantities=extract_quantities(text),
+        dates=extract_dates(text),
+        attribution=attribution,
+    )
+    found = candidate_claims(text, units={f.unit for f in facts.figures if f.unit}, limit=max(limit * 4, 40))
+    ranked = []
+    for other in found:
+        other_facts = facts_of(other)
+        score, signals = score_pair(facts, other_facts)
+        ranked.append(Candidate(other, score, conflicts.compare(facts, other_facts), signals))
+    ranked.sort(key=lambda c: (-c.score, c.claim.pk))
+    return [c for c in ranked if c.score > 0][:limit]
