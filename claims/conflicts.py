@@ -207,7 +207,7 @@ _ASPECTS = {
     "dead": r"kill|dead|die[sd]?\b|death|fatal|lives|bodies|perish|toll",
     "injured": r"injur|wound|hurt|hospitali[sz]",
     "missing": r"missing|unaccounted",
-    "displaced": r"evacuat|displac|homeless|fled|flee|shelter",
+    "displaced": r"evacuat|displac|homeless|fled|flee|shelter|left (?:their|his|her) homes?|relocat",
     "arrested": r"arrest|detain|custody",
     "rescued": r"rescu",
     "destroyed": r"destroy|flatten|razed",
@@ -235,8 +235,8 @@ def aspect(text: str, figure: Figure) -> str:
 _REACH = {
     "exact": (0.98, 1.02),
     "about": (0.9, 1.1),
-    "over": (1.0, 1.35),
-    "at_least": (1.0, 1.5),
+    "over": (1.0, 1.2),
+    "at_least": (1.0, 1.25),
     "under": (0.7, 1.0),
     "up_to": (0.6, 1.0),
     "range": (0.8, 1.2),
@@ -373,6 +373,11 @@ _ACCOUNTS: dict[str, dict[str, str]] = {
         "cancelled": r"\b(?:cancell?ed|called off|scrapped)\b",
         "postponed": r"\b(?:postponed|delayed|rescheduled|put off)\b",
     },
+    "transport": {
+        "by helicopter": r"\bhelicopters?\b|\bairlift\w*|\bby air\b",
+        "by boat": r"\bboats?\b|\bby water\b|\bdinghies\b|\bdinghy\b",
+        "by road": r"\bby road\b|\btrucks?\b|\bconvoys?\b|\bbuses\b",
+    },
 }
 _ACCOUNT_RES = {
     group: {label: re.compile(pattern, re.I) for label, pattern in options.items()}
@@ -479,15 +484,16 @@ def compare(a: ClaimFacts, b: ClaimFacts) -> Comparison:
 
     # 4. Different dates for what reads as the same event.
     days_a, days_b = _day_values(a), _day_values(b)
-    if text_similarity >= 0.45 and len(days_a) == 1 and len(days_b) == 1 and days_a != days_b and not units:
+    one_day_each = len(days_a) == 1 and len(days_b) == 1 and days_a != days_b
+    if one_day_each and not units and (text_similarity >= 0.45 or _same_event_dated(a, b)):
         return Comparison(CONFLICTS, DATE, f"{_day_text(a)} vs {_day_text(b)}", units)
 
     if agreeing:
         return Comparison(AGREES, "", "both give " + "; ".join(agreeing), units)
     shared_accounts = [
         label
-        for group in set(accounts_a) & set(accounts_b)
-        for label in accounts_a[group] & accounts_b[group]
+        for group in sorted(set(accounts_a) & set(accounts_b), key=lambda g: (g in WEAK_FRAMES, g))
+        for label in sorted(accounts_a[group] & accounts_b[group])
     ]
     if shared_accounts and text_similarity >= 0.3:
         return Comparison(AGREES, "", f'both say "{shared_accounts[0]}"', units)
@@ -499,8 +505,32 @@ def compare(a: ClaimFacts, b: ClaimFacts) -> Comparison:
 
 
 def _same_aspect(a: ClaimFacts, fa: Figure, b: ClaimFacts, fb: Figure) -> bool:
-    first, second = aspect(a.text, fa), aspect(b.text, fb)
-    return not first or not second or first == second
+    # A count of the dead is never weighed against a count of the injured, nor an
+    # unknown count against a known one.
+    return aspect(a.text, fa) == aspect(b.text, fb)
+
+
+def comparable_units(a: ClaimFacts, b: ClaimFacts) -> set[str]:
+    """Counted nouns both claims give a figure for, counting the same thing."""
+    return {
+        fa.unit
+        for fa in a.figures
+        for fb in b.figures
+        if fa.unit and fa.unit == fb.unit and _same_aspect(a, fa, b, fb)
+    }
+
+
+def _same_event_dated(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """Calendar dates given to the same thing: 'the breach began on March 11' / 'The breach on March 12'."""
+
+    def lead_in(facts: ClaimFacts) -> set[str]:
+        for when in facts.dates:
+            if when.value and when.granularity == "day":
+                index = facts.text.find(when.text)
+                return content_stems(" ".join(facts.text[:index].split()[-5:])) if index > 0 else set()
+        return set()
+
+    return bool(lead_in(a) & lead_in(b))
 
 
 def _day_text(facts: ClaimFacts) -> str:

@@ -755,7 +755,7 @@ def score_sentence(
         score += 0.15
         reasons.append("quote")
     if conflicts.frames(sentence) - conflicts.WEAK_FRAMES:
-        score += 0.15
+        score += 0.2
         reasons.append("says how something happened (" + ", ".join(sorted(conflicts.frames(sentence))) + ")")
     if _FACT_VERBS.search(sentence):
         score += 0.1

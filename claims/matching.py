@@ -22,6 +22,7 @@ from .models import Article, Claim, ClaimLink, DateMention, Quantity
 
 CANDIDATES_PER_CLAIM = 60
 DATE_WINDOW = datetime.timedelta(days=45)
+RELATED_MARGIN = 0.15
 
 # Words that let a claim meet its rival account: "video conference" finds "phone call".
 FRAME_TERMS = {
@@ -100,8 +101,6 @@ def score_pair(
     context: float = 0.0,
 ) -> tuple[float, dict[str, float]]:
     """How likely two claims state the same fact, 0 to 1, and the signals behind it."""
-    units_a = {f.unit for f in a.figures if f.unit}
-    units_b = {f.unit for f in b.figures if f.unit}
     frames_a, frames_b = conflicts.frames(a.text), conflicts.frames(b.text)
     shared_frames = frames_a & frames_b
     days_a = {d.value for d in a.dates if d.value and d.granularity in {"day", "weekday", "relative"}}
@@ -112,7 +111,7 @@ def score_pair(
         "source": 1.0
         if a.attribution and b.attribution and conflicts.same_source(a.attribution, b.attribution)
         else 0.0,
-        "units": 1.0 if units_a & units_b else 0.0,
+        "units": 1.0 if conflicts.comparable_units(a, b) else 0.0,
         "dates": 1.0 if days_a & days_b else 0.0,
         "frames": 1.0 if shared_frames - conflicts.WEAK_FRAMES else 0.5 if shared_frames else 0.0,
         "context": context,
@@ -254,7 +253,7 @@ def link_claims(claims: list[Claim]) -> int:
     claims = list(_with_facts(Claim.objects.filter(pk__in=[c.pk for c in claims])))
     with transaction.atomic():
         for claim in claims:
-            candidates = [c for c in rank_candidates(claim, context) if c.score >= suggest]
+            candidates = [c for c in rank_candidates(claim, context) if c.score >= _threshold(c, suggest)]
             if not candidates:
                 continue
             pairs = {ClaimLink.ordered_pair(claim, c.claim) for c in candidates}
@@ -271,6 +270,14 @@ def link_claims(claims: list[Claim]) -> int:
                 made += 1
                 _create_link(pair, candidate, confirmed=candidate.score >= auto_confirm)
     return made
+
+
+def _threshold(candidate: Candidate, suggest: float) -> float:
+    # Merely "related" claims (no figure, date or account in common) need more
+    # evidence: each suggestion costs an editor a look.
+    if candidate.comparison.relation == conflicts.RELATED:
+        return suggest + RELATED_MARGIN
+    return suggest
 
 
 def _create_link(pair: tuple[int, int], candidate: Candidate, *, confirmed: bool) -> ClaimLink:
