@@ -213,15 +213,14 @@ def clean_text(text: str, *, language: str = "", headline: str = "") -> CleanedA
     lines = [" ".join(line.split()) for line in text.split("\n")]
 
     byline = ""
-    kept: list[str] = []  # lines of text, "" for a paragraph break
-    seen_prose = False
-    preamble: list[str] = []  # short lines before the first sentence of the article
+    blocks: list[list[str]] = [[]]  # blank-line separated blocks of kept lines
+    seen_text = False
     for line in lines:
         if not line:
-            if kept and kept[-1] != "":
-                kept.append("")
+            if blocks[-1]:
+                blocks.append([])
             continue
-        if seen_prose and _END_MARKERS.match(line.strip("[]() ")):
+        if seen_text and _END_MARKERS.match(line.strip("[]() ")):
             break
         match = _BYLINE.match(line)
         if match and not byline:
@@ -229,11 +228,16 @@ def clean_text(text: str, *, language: str = "", headline: str = "") -> CleanedA
             continue
         if is_furniture(line):
             continue
-        if not seen_prose and not _is_prose(line):
-            preamble.append(line)
+        blocks[-1].append(line)
+        seen_text = seen_text or _is_prose(line)
+
+    kept: list[str] = []  # lines of text, "" for a paragraph break
+    preamble: list[str] = []  # headline-like lines before the first sentence of the article
+    for block in filter(None, blocks):
+        if not kept and not _is_prose(" ".join(block)):
+            preamble.extend(block)
             continue
-        seen_prose = True
-        kept.append(line)
+        kept.extend([*block, ""])
 
     headline = " ".join(headline.split())
     if not headline and preamble:

@@ -697,10 +697,14 @@ def _speaker_after(text: str, position: int) -> tuple[int, int] | None:
     """'..., said Jen Psaki, White House spokeswoman.'"""
     match = re.match(r"\s+((?:[A-Z][\w’'.-]+\s?){1,5})", text[position:])
     if not match:
+        # "..., said the prime minister."
+        role = re.match(r"\s+((?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}([a-z]+))\b", text[position:])
+        if role and role.group(2) in _ROLE_WORDS:
+            return position + role.start(1), position + role.end(1)
         return None
     start = position + match.start(1)
     end = position + match.end(1)
-    while end > start and text[end - 1] == " ":
+    while end > start and text[end - 1] in " .,;:":
         end -= 1
     if text[start:end] in _SKIP_CAPITALS:
         return None

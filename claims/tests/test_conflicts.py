@@ -1,0 +1,136 @@
+"""Comparing two claims' facts: agreement, conflict, and the traps in between."""
+
+import datetime
+
+import pytest
+
+from claims import conflicts
+from claims.extraction import extract_attribution, extract_dates, extract_quantities
+
+
+def facts(text, published=None):
+    attribution, _ = extract_attribution(text)
+    return conflicts.facts_from(
+        text=text,
+        quantities=extract_quantities(text),
+        dates=extract_dates(text, published=published),
+        attribution=attribution,
+        published=published,
+    )
+
+
+def compare(first, second, published=(None, None)):
+    return conflicts.compare(facts(first, published[0]), facts(second, published[1]))
+
+
+def test_the_same_source_cited_with_different_figures():
+    result = compare(
+        "Satellite images show about 175,000 Russian troops, according to The Washington Post.",
+        "The Washington Post reported that satellite photos show about 70,000 Russian troops.",
+    )
+    assert (result.relation, result.kind) == ("conflicts", "quantity")
+    assert (
+        result.explanation
+        == "about 175,000 troops vs about 70,000 troops, both attributed to The Washington Post"
+    )
+
+
+def test_different_sources_are_named_in_the_explanation():
+    result = compare(
+        "Russia has amassed over 94,000 troops near the border, Defense Minister Oleskii Reznikov said.",
+        "Satellite images show about 175,000 Russian troops, according to The Washington Post.",
+    )
+    assert result.kind == "quantity"
+    assert "attributed to Defense Minister Oleskii Reznikov vs The Washington Post" in result.explanation
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "About 12,000 people were evacuated, officials said.",
+            "Some 12,500 people were evacuated, the agency said.",
+        ),
+        ("More than 94,000 troops are near the border.", "Around 100,000 troops are near the border."),
+        ("41 people were injured in the flooding.", "The floods injured 41 people, the governor said."),
+    ],
+)
+def test_figures_within_their_stated_reach_agree(first, second):
+    result = compare(first, second)
+    assert result.relation == "agrees"
+    assert result.kind == ""
+
+
+def test_small_exact_counts_are_not_rounded():
+    assert compare("Three people died in the floods.", "Five people died in the floods.").kind == "quantity"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # Troops against locations: different counted nouns.
+        ("Troops were seen in 70 locations near the border.", "About 70,000 troops massed near the border."),
+        # A death toll against a count of injured.
+        ("Three people were killed in the blast.", "At least 41 people were injured in the blast."),
+        ("Five people died and 41 were injured.", "At least 40 people were hurt, the police said."),
+    ],
+)
+def test_figures_about_different_things_are_not_flagged(first, second):
+    assert not compare(first, second).is_conflict
+
+
+def test_a_figure_for_a_different_date_is_not_a_conflict():
+    result = compare(
+        "By March 3, 1,200 people had registered for aid, the agency said.",
+        "By March 9, 4,800 people had registered for aid, the agency said.",
+        published=(datetime.date(2026, 3, 10), datetime.date(2026, 3, 10)),
+    )
+    assert result.relation == "related"
+    assert "different dates" in result.explanation
+
+
+def test_a_planned_total_against_a_count_is_flagged_and_says_so():
+    result = compare(
+        "The army has deployed 20,000 troops to the region.",
+        "The army plans to deploy 50,000 troops to the region.",
+    )
+    assert result.kind == "quantity"
+    assert "may describe different moments" in result.explanation
+    assert "planned or projected" in result.explanation
+
+
+def test_rival_accounts_of_what_happened():
+    result = compare(
+        "The two leaders will hold a video conference on Tuesday.",
+        "A phone call is set for Tuesday between the two leaders.",
+    )
+    assert (result.relation, result.kind) == ("conflicts", "wording")
+    assert result.explanation == '"video conference" vs "phone call"'
+
+
+def test_the_same_statement_in_other_words_agrees():
+    result = compare(
+        "Psaki explained that President Biden will highlight U.S. concerns over Russian military activities "
+        "on the Ukrainian border and reaffirm U.S. support for Ukraine's sovereignty and territorial integrity.",
+        "“President Biden will underscore U.S. concerns with Russian military activities on the border with "
+        "Ukraine and reaffirm the United States' support for the sovereignty and territorial integrity of Ukraine,” it read.",
+    )
+    assert result.relation == "agrees"
+
+
+def test_different_calendar_dates_for_the_same_event():
+    published = (datetime.date(2026, 3, 14), datetime.date(2026, 3, 15))
+    result = compare(
+        "The breach began on March 11, according to the regional water board.",
+        "The Marren Dam breach on March 12 flooded four towns, the Harbor Courier reported.",
+        published=published,
+    )
+    assert (result.relation, result.kind) == ("conflicts", "date")
+
+
+def test_the_same_quote_put_in_different_mouths():
+    result = compare(
+        "“We will not retreat from the border,” the defence minister said.",
+        "“We will not retreat from the border,” said the prime minister.",
+    )
+    assert (result.relation, result.kind) == ("conflicts", "attribution")

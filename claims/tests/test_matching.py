@@ -1,0 +1,230 @@
+"""Linking claims across outlets through the real import path, on the test database."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.urls import reverse
+
+from claims import matching
+from claims.ingest import import_article
+from claims.models import Claim, ClaimLink, Note
+from claims.tests.conftest import make_article, make_outlet, seed_path
+
+pytestmark = pytest.mark.django_db
+
+
+def _import(outlet, body, published="2026-03-14"):
+    result = import_article(text=body, outlet=outlet, published=published)
+    assert result.status == "imported", result.message
+    return result
+
+
+def _link_with(text_part):
+    return (
+        ClaimLink.objects.select_related("claim_a", "claim_b").get(**{"claim_a__text__contains": text_part})
+        if ClaimLink.objects.filter(claim_a__text__contains=text_part).exists()
+        else ClaimLink.objects.get(claim_b__text__contains=text_part)
+    )
+
+
+@pytest.fixture
+def seeds():
+    results = []
+    for name, outlet in (("000_", "Seed Outlet One"), ("003_", "Seed Outlet Two")):
+        path = seed_path(name)
+        result = import_article(data=path.read_bytes(), filename=path.name, outlet=outlet)
+        assert result.status == "imported", result.message
+        results.append(result)
+    return results
+
+
+def test_seed_troop_figures_conflict_across_outlets(seeds):
+    assert seeds[1].link_count >= 4
+    links = ClaimLink.objects.filter(kind="quantity").select_related("claim_a", "claim_b")
+    by_figure = {}
+    for link in links:
+        texts = link.claim_a.text + link.claim_b.text
+        for figure in ("70,000", "94,000"):
+            if figure in texts and "175,000" in texts:
+                by_figure[figure] = link
+    assert set(by_figure) == {"70,000", "94,000"}
+    washington = by_figure["70,000"]
+    assert washington.relation == "conflicts"
+    assert (
+        washington.explanation
+        == "about 175,000 troops vs about 70,000 troops, both attributed to The Washington Post"
+    )
+    assert "over 94,000 troops" in by_figure["94,000"].explanation
+    for link in by_figure.values():
+        assert {link.claim_a.status, link.claim_b.status} == {"flagged"}
+        assert link.claim_a.article.outlet != link.claim_b.article.outlet
+
+
+def test_seed_accounts_of_what_biden_will_stress_agree(seeds):
+    link = ClaimLink.objects.get(claim_a__text__contains="will highlight U.S. concerns")
+    assert link.claim_b.text.startswith("“President Biden will underscore U.S. concerns")
+    assert link.relation == "agrees"
+    assert link.status in {"suggested", "confirmed"}
+
+
+def test_seed_video_conference_and_phone_call_are_a_wording_conflict(seeds):
+    link = ClaimLink.objects.get(
+        claim_a__text__contains="video conference", claim_b__text__contains="phone call"
+    )
+    assert (link.relation, link.kind) == ("conflicts", "wording")
+    assert link.explanation == '"video conference" vs "phone call"'
+
+
+def test_claims_of_one_outlet_are_never_linked_to_each_other(seeds):
+    for link in ClaimLink.objects.select_related("claim_a__article", "claim_b__article"):
+        assert link.claim_a.article.outlet_id != link.claim_b.article.outlet_id
+
+
+def test_export_links_prints_the_documented_shape(seeds, editor):
+    link = ClaimLink.objects.filter(kind="quantity").first()
+    Note.objects.create(author=editor, link=link, text="Check <the> Post's two reports.")
+    out = StringIO()
+    call_command("export_links", "--format", "json", stdout=out)
+    data = json.loads(out.getvalue())
+    assert len(data) == ClaimLink.objects.count()
+    item = next(i for i in data if i["id"] == link.pk)
+    assert set(item) == {
+        "id",
+        "relation",
+        "status",
+        "origin",
+        "score",
+        "kind",
+        "explanation",
+        "notes",
+        "claims",
+    }
+    assert item["kind"] == "quantity" and item["origin"] == "auto"
+    assert item["notes"] == [
+        {
+            "author": editor.username,
+            "text": "Check <the> Post's two reports.",
+            "created": item["notes"][0]["created"],
+        }
+    ]
+    assert len(item["claims"]) == 2
+    claim = item["claims"][0]
+    assert set(claim) == {"id", "outlet", "article", "url", "text", "start", "end", "quantities"}
+    stored = Claim.objects.get(pk=claim["id"])
+    assert stored.article.body[claim["start"] : claim["end"]] == claim["text"]
+    assert all(set(q) == {"value", "unit", "text"} for q in claim["quantities"])
+    assert any(i["kind"] is None for i in data)  # agreements have no kind
+
+
+def test_browser_json_export_matches_the_command(seeds, client, viewer, django_assert_max_num_queries):
+    out = StringIO()
+    call_command("export_links", stdout=out)
+    client.force_login(viewer)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("links_export"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == json.loads(out.getvalue())
+
+
+def test_links_export_needs_login(client):
+    response = client.get(reverse("links_export"))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_find_similar_ranks_the_same_fact_first(seeds):
+    out = StringIO()
+    call_command(
+        "find_similar",
+        "The Washington Post says 175,000 troops are near Ukraine",
+        "--limit",
+        "3",
+        "--json",
+        stdout=out,
+    )
+    results = json.loads(out.getvalue())
+    assert 1 <= len(results) <= 3
+    assert "Washington Post" in results[0]["text"]
+    assert results == sorted(results, key=lambda r: -r["score"])
+    plain = StringIO()
+    call_command("find_similar", "troops near the border", stdout=plain)
+    assert "troops" in plain.getvalue()
+
+
+def test_similar_page_in_the_browser(seeds, client, viewer):
+    client.force_login(viewer)
+    response = client.get(reverse("similar_claims"), {"q": "175,000 troops according to The Washington Post"})
+    assert response.status_code == 200
+    assert "175,000" in response.content.decode()
+    fragment = client.get(reverse("similar_claims"), {"q": "troops"}, headers={"HX-Request": "true"})
+    assert "<html" not in fragment.content.decode() and "troops" in fragment.content.decode()
+
+
+DEMO = {
+    "Harbor Courier": "About 12,000 residents were moved to shelters overnight, according to the civil protection agency.\n\n"
+    "Rescue teams reached the villages by helicopter, the civil protection agency confirmed.",
+    "Estrava Daily": "Some 15,000 people were evacuated across the valley, according to the civil protection agency.\n\n"
+    "Rescue teams reached the villages by boat, the civil protection agency said.",
+}
+
+
+def test_a_dismissed_link_is_never_suggested_again(editor):
+    _import("Harbor Courier", DEMO["Harbor Courier"])
+    _import("Estrava Daily", DEMO["Estrava Daily"])
+    link = ClaimLink.objects.get(kind="quantity")
+    link.dismiss(by=editor)
+    claims = list(Claim.objects.all())
+    assert matching.link_claims(claims) == 0
+    link.refresh_from_db()
+    assert link.status == "dismissed" and ClaimLink.objects.filter(kind="quantity").count() == 1
+
+
+def test_thresholds_are_settings(settings):
+    settings.FACTCHECK_SUGGEST_THRESHOLD = 1.01  # above any score
+    settings.FACTCHECK_AUTO_CONFIRM_THRESHOLD = 1.01
+    _import("Harbor Courier", DEMO["Harbor Courier"])
+    assert _import("Estrava Daily", DEMO["Estrava Daily"]).link_count == 0
+    settings.FACTCHECK_SUGGEST_THRESHOLD = 0.2
+    settings.FACTCHECK_AUTO_CONFIRM_THRESHOLD = 0.21
+    ClaimLink.objects.all().delete()
+    assert matching.link_claims(list(Claim.objects.all())) >= 2
+    assert set(ClaimLink.objects.values_list("status", flat=True)) == {"confirmed"}
+
+
+def test_suggested_below_auto_confirm_and_confirmed_above(settings):
+    settings.FACTCHECK_SUGGEST_THRESHOLD = 0.3
+    settings.FACTCHECK_AUTO_CONFIRM_THRESHOLD = 0.95
+    _import("Harbor Courier", DEMO["Harbor Courier"])
+    _import("Estrava Daily", DEMO["Estrava Daily"])
+    for link in ClaimLink.objects.all():
+        assert link.status == ("confirmed" if link.score >= 0.95 else "suggested")
+        assert link.score >= 0.3 and link.origin == "auto"
+    assert ClaimLink.objects.filter(kind="wording", explanation='"by helicopter" vs "by boat"').exists()
+
+
+def test_unrelated_stories_are_not_linked():
+    _import("Harbor Courier", DEMO["Harbor Courier"])
+    result = _import(
+        "Estrava Daily",
+        "The city orchestra sold 12,000 tickets for its spring season, the director said.\n\n"
+        "The concert hall will reopen on Friday after repairs costing 3 million euros, the council said.",
+    )
+    assert result.link_count == 0
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the text index exists on PostgreSQL only")
+def test_candidate_retrieval_uses_the_text_index():
+    outlet = make_outlet("Index Test")
+    for n in range(30):
+        make_article(
+            outlet, body=f"Report {n}: about {n},000 troops were seen near the border, officials said."
+        )
+    query = matching.SearchQuery("troops | border", config="english", search_type="raw")
+    queryset = Claim.objects.annotate(document=matching._tsvector()).filter(document=query)
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = queryset.explain()
+    assert "claim_text_fts_idx" in plan
