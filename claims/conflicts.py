@@ -504,9 +504,18 @@ def compare(a: ClaimFacts, b: ClaimFacts) -> Comparison:
     return Comparison(RELATED, "", f"{text_similarity:.0%} shared wording", units)
 
 
+# Units of measure and money: what they measure is in the noun, not in the words around.
+MEASURES = frozenset(
+    "percent dollar euro pound yen crown ruble rouble yuan hryvnia kilometer kilometre meter metre mile km kg "
+    "kilogram ton tonne hectare acre magnitude cubic meter square kilometer".split()  # noqa: SIM905
+) | {"cubic meter", "square kilometer", "square mile"}
+
+
 def _same_aspect(a: ClaimFacts, fa: Figure, b: ClaimFacts, fb: Figure) -> bool:
     # A count of the dead is never weighed against a count of the injured, nor an
     # unknown count against a known one.
+    if fa.unit in MEASURES:
+        return True
     return aspect(a.text, fa) == aspect(b.text, fb)
 
 

@@ -282,6 +282,9 @@ def extract_quantities(text: str, offset: int = 0) -> list[QuantityFact]:
         )
         if _BETWEEN.search(text[max(0, start - 9) : start]) and match.group("range"):
             start -= len(_BETWEEN.search(text[max(0, start - 9) : start]).group())
+        magnitude = _MAGNITUDE.search(text[:start]) if unit == "magnitude" else None
+        if magnitude:
+            start = magnitude.start()
         end = max(unit_end, match.end())
         snippet = text[start:end].rstrip(" ,.;:")
         found.append(
@@ -335,6 +338,8 @@ def _counted_noun(text: str, position: int, match: re.Match) -> tuple[str, int]:
     currency = (match.group("currency") or "").strip()
     if currency:
         return {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}[currency], match.end()
+    if _MAGNITUDE.search(text[: match.start()]):
+        return "magnitude", match.end()
     rest = text[position:]
     people = _PEOPLE_STATE.match(rest)
     if people:
@@ -355,10 +360,16 @@ def _counted_noun(text: str, position: int, match: re.Match) -> tuple[str, int]:
             continue
         if lowered in _NOT_NOUNS or lowered.endswith("ly"):
             return "", position
-        return normalise_unit(lowered), cursor + word.end()
+        end = cursor + word.end()
+        head = re.match(r"[ \t]+([a-z][a-z-]*s)\b", text[end:])
+        if head and not lowered.endswith("s") and head.group(1) not in _NOT_NOUNS:
+            # A compound's head counts: "1,400 dock workers" -> "worker".
+            return normalise_unit(head.group(1)), end + head.end()
+        return normalise_unit(lowered), end
     return "", position
 
 
+_MAGNITUDE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.I)
 _PEOPLE_STATE = re.compile(
     r"\s+(?:(?:were|are|was|have been|had been|has been|got)\s+)?(?:reported\s+)?"
     r"(?:killed|dead|injured|wounded|hurt|missing|arrested|detained|hospitali[sz]ed|rescued|evacuated|displaced)\b",
@@ -500,7 +511,7 @@ _SAY_VERBS = (
     r"added|adds|warned|warns|explained|explains|claimed|claims|estimated|estimates|noted|notes|wrote|"
     r"writes|tweeted|posted|insisted|insists|denied|denies|argued|argues|acknowledged|admitted|"
     r"revealed|disclosed|indicated|indicates|predicted|believes?|believed|estimate|testified|alleged|"
-    r"cited|quoted|read"
+    r"cited|quoted|read|put|puts"
 )
 _SAY = re.compile(rf"\b(?:{_SAY_VERBS})\b")
 _ACCORDING = re.compile(
@@ -551,6 +562,8 @@ def extract_attribution(text: str, offset: int = 0) -> tuple[str, Span | None]:
     # Inside a quotation the speaker is outside it: look only at the narrative.
     narrative = _QUOTED.sub(lambda m: " " * len(m.group()), text)
     for verb in _SAY.finditer(narrative):
+        if _PASSIVE.search(narrative[: verb.start()]):
+            continue  # "damage is estimated at": nobody is named as saying it
         found = _subject_before(narrative, verb.start())
         if found:
             start, end = found
@@ -562,10 +575,16 @@ def extract_attribution(text: str, offset: int = 0) -> tuple[str, Span | None]:
     return "", None
 
 
+_PASSIVE = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+$", re.I)
 _BETWEEN_SUBJECT_AND_VERB = re.compile(
     r"(?:\s+(?:also|later|again|previously|reportedly|has|had|have|was|is|earlier|then|just|already|"
     r"recently|publicly|officially|\w+ly))+$",
     re.I,
+)
+
+
+_DETERMINED = re.compile(
+    r"(?:^|[,;:]\s*|\band\s+)((?:the|its|his|her|their)\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*)$"
 )
 
 
@@ -591,7 +610,11 @@ def _subject_before(text: str, position: int) -> tuple[int, int] | None:
     end = len(head)
     start = _phrase_start(head, end)
     if start is None:
-        return None
+        # "the fire brigade said", "the port's insurer put": a short noun phrase after a determiner.
+        noun_phrase = _DETERMINED.search(head)
+        if noun_phrase is None or any(w in _NOT_NOUNS for w in noun_phrase.group(1).lower().split()[1:]):
+            return None
+        start = noun_phrase.start(1)
     phrase = head[start:end]
     if phrase.lower() in _PRONOUNS or not phrase.strip():
         return None
