@@ -31,8 +31,9 @@ EVAL_SET = Path(__file__).resolve().parent / "eval_set"
 def fresh_database(url: str | None) -> str:
     if not url:
         return f"sqlite:///{tempfile.mkdtemp()}/eval.sqlite3"
-    import psycopg
     from urllib.parse import urlsplit
+
+    import psycopg
 
     name = urlsplit(url).path.lstrip("/")
     admin = url.rsplit("/", 1)[0] + "/postgres"
