@@ -64,7 +64,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", default=os.environ.get("EVAL_DATABASE_URL"))
     parser.add_argument("--verbose", action="store_true", help="list every mismatch")
+    parser.add_argument(
+        "--set",
+        choices=["tuning", "heldout"],
+        default="tuning",
+        help="tuning: bench/eval_set (used while building the matcher); heldout: bench/eval_heldout (never tuned on)",
+    )
     args = parser.parse_args()
+    global EVAL_SET
+    if args.set == "heldout":
+        EVAL_SET = Path(__file__).resolve().parent / "eval_heldout"
     setup(fresh_database(args.database_url))
 
     from claims.ingest import import_article
@@ -130,7 +139,8 @@ def main() -> int:
             for pair in sorted(expected - predicted):
                 got = links.get(pair)
                 seen = f"linked as {got.relation} {got.score:.2f}" if got else "not linked"
-                print(f"  {name} missed ({seen}):\n      {text[pair[0]]}\n      {text[pair[1]]}")
+                first, second = (text.get(pk, "(not extracted)") for pk in pair)
+                print(f"  {name} missed ({seen}):\n      {first}\n      {second}")
     return 0
 
 

@@ -209,7 +209,8 @@ _ASPECTS = {
     "missing": r"missing|unaccounted",
     "displaced": r"evacuat|displac|homeless|fled|flee|shelter|left (?:their|his|her) homes?|relocat",
     "arrested": r"arrest|detain|custody",
-    "rescued": r"rescu",
+    "rescued": r"rescu|brought (?:to the surface|out|to safety)|pulled (?:out|alive|free)|freed",
+    "trapped": r"\btrap(?:ped|ping|s)?\b|stuck|buried|cut off",
     "destroyed": r"destroy|flatten|razed",
     "damaged": r"damag",
 }
@@ -233,7 +234,7 @@ def aspect(text: str, figure: Figure) -> str:
 
 # How far a stated figure reaches, as factors of its value.
 _REACH = {
-    "exact": (0.98, 1.02),
+    "exact": (0.995, 1.005),
     "about": (0.9, 1.1),
     "over": (1.0, 1.2),
     "at_least": (1.0, 1.25),
@@ -348,10 +349,10 @@ def _moment_note(a: ClaimFacts, fa: Figure, b: ClaimFacts, fb: Figure) -> str:
 
 _ACCOUNTS: dict[str, dict[str, str]] = {
     "format": {
-        "video conference": r"video[ -]?conferenc\w*|video (?:call|link|summit)|virtual (?:meeting|summit|talks)"
+        "video conference": r"video[ -]?conferenc\w*|video (?:call|link|summit)|by video\b|virtual (?:meeting|summit|talks)"
         r"|online (?:meeting|summit)",
         "phone call": r"(?:tele)?phone (?:call|conversation|talks)|by (?:tele)?phone|phoned",
-        "in-person meeting": r"in[ -]person|face[ -]to[ -]face",
+        "in-person meeting": r"in[ -]person|face[ -]to[ -]face|\bvisit(?:ed|s)?\b",
     },
     "departure": {
         "resigned": r"resign\w*|stepped down|steps down|quit\b",

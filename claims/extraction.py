@@ -200,6 +200,17 @@ _QUALIFIERS = [
 ]
 _QUALIFIER_RE = "|".join(f"(?P<q{i}>{pattern})" for i, (pattern, _) in enumerate(_QUALIFIERS))
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# "thirty-one", "forty five": compound word numbers.
+_WORD_NUMBERS.update(
+    {
+        f"{tens}{sep}{unit}": _WORD_NUMBERS[tens] + index
+        for tens in _TENS
+        for index, unit in enumerate(_UNITS_WORDS, 1)
+        for sep in ("-", " ")
+    }
+)
 _WORD_NUMBER = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
 _QUANTITY = re.compile(
     rf"(?:(?P<qual>\b(?:{_QUALIFIER_RE})\s+))?"
@@ -264,6 +275,7 @@ def extract_quantities(text: str, offset: int = 0) -> list[QuantityFact]:
         value, qualifier = _value_of(match)
         if value is None:
             continue
+        qualifier = "exact" if qualifier == "tally" else qualifier
         raw_number = match.group("num") or ""
         tail_start = match.end()
         unit, unit_end = _counted_noun(text, tail_start, match)
@@ -314,6 +326,8 @@ def _value_of(match: re.Match) -> tuple[float | None, str]:
     if match.group("num2"):
         high = float(match.group("num2").replace(",", ""))
         if high <= value:
+            if _TALLY.search(match.string[: match.start()]):
+                return value, "tally"  # "voted 31 to 14": the votes for
             return None, qualifier  # "2021-22", "3-2": not a range of one quantity
         value = (value + high) / 2
         qualifier = "range"
@@ -340,6 +354,8 @@ def _counted_noun(text: str, position: int, match: re.Match) -> tuple[str, int]:
         return {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}[currency], match.end()
     if _MAGNITUDE.search(text[: match.start()]):
         return "magnitude", match.end()
+    if match.group("range") and _TALLY.search(text[: match.start()]):
+        return "vote", match.end()
     rest = text[position:]
     people = _PEOPLE_STATE.match(rest)
     if people:
@@ -369,6 +385,7 @@ def _counted_noun(text: str, position: int, match: re.Match) -> tuple[str, int]:
     return "", position
 
 
+_TALLY = re.compile(r"\b(?:voted|vote of|by|margin of)\s+$", re.I)
 _MAGNITUDE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.I)
 _PEOPLE_STATE = re.compile(
     r"\s+(?:(?:were|are|was|have been|had been|has been|got)\s+)?(?:reported\s+)?"
@@ -749,7 +766,8 @@ _BOILERPLATE = re.compile(
 _FACT_VERBS = re.compile(
     r"\b(killed|died|dead|injured|wounded|evacuated|arrested|amassed|deployed|annexed|invaded|"
     r"destroyed|collapsed|approved|rejected|signed|resigned|fired|elected|won|lost|rose|fell|increased|"
-    r"decreased|spent|cost|paid|launched|attacked|mobili[sz]ed|transferred|moved|sent|held|met|called)\b",
+    r"decreased|spent|cost|paid|launched|attacked|mobili[sz]ed|transferred|moved|sent|held|met|called|"
+    r"visited|spoke|trapped|rescued|voted|passed|struck|hit|flooded|burned|closed|opened|reopened)\b",
     re.I,
 )
 _COMPARATIVE = re.compile(
