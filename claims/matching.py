@@ -23,6 +23,7 @@ from .models import Article, Claim, ClaimLink, DateMention, Quantity
 CANDIDATES_PER_CLAIM = 60
 DATE_WINDOW = datetime.timedelta(days=45)
 RELATED_MARGIN = 0.15
+UNIT_CANDIDATES = 15
 
 # Words that let a claim meet its rival account: "video conference" finds "phone call".
 FRAME_TERMS = {
@@ -152,7 +153,7 @@ _TERM = re.compile(r"[a-z][a-z0-9]{2,}")
 
 
 def query_terms(text: str, limit: int = 14) -> list[str]:
-    """The content words of a claim plus the words of its rival accounts."""
+    """The content words of a claim, longest (rarest) first, plus the words of its rival accounts."""
     words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z0-9]+", text)]
     terms: list[str] = []
     for word in sorted(set(words), key=lambda w: (-len(w), w)):
@@ -165,13 +166,72 @@ def query_terms(text: str, limit: int = 14) -> list[str]:
     return terms
 
 
+# Rival accounts as text-search phrases: "video conference" finds "phone call".
+FRAME_PHRASES = {
+    "format": [
+        "video <-> conference",
+        "videoconference",
+        "video <-> link",
+        "video <-> call",
+        "phone",
+        "telephone",
+        "visit",
+        "face <-> face",
+    ],
+    "departure": ["resign", "fire", "dismiss", "sack", "oust", "step <-> down"],
+    "decision": ["approve", "reject", "veto", "adopt"],
+    "response": ["confirm", "deni"],
+    "direction": ["rose", "fell", "increas", "decreas", "drop", "climb"],
+    "schedule": ["cancel", "postpon", "delay", "scrap"],
+    "transport": ["helicopt", "airlift", "boat", "truck", "convoy"],
+}
+PAIR_TERMS = 5
+
+
+def text_query(text: str, rare_terms=None) -> str:
+    """A tsquery that needs two of the claim's rarest words, or a rival account.
+
+    Pairs of words instead of single words, and words the database's statistics
+    do not list as common, keep the matches (and the ranking work) small as the
+    archive grows: a common word alone matches a large share of all claims.
+    """
+    terms = [t for t in query_terms(text) if t not in _ALL_FRAME_TERMS]
+    rare = rare_terms(terms) if rare_terms else terms
+    terms = (rare if len(rare) >= 2 else terms)[:PAIR_TERMS]
+    parts = [f"{a} & {b}" for index, a in enumerate(terms) for b in terms[index + 1 :]]
+    if len(terms) == 1:
+        parts = terms
+    for frame in conflicts.frames(text):
+        parts += FRAME_PHRASES.get(frame, [])
+    return " | ".join(f"({part})" for part in parts)
+
+
+def rare_terms(terms: list[str]) -> list[str]:
+    """The terms whose lexeme PostgreSQL's statistics do not list among the most common
+    in claim text (pg_stats, kept by ANALYZE/autovacuum), in the order given."""
+    if not terms:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT t.term FROM unnest(%s::text[]) WITH ORDINALITY AS t(term, n)
+            WHERE NOT coalesce((ts_lexize('english_stem', t.term))[1] = ANY (
+                SELECT unnest(most_common_elems::text::text[]) FROM pg_stats
+                WHERE tablename = 'claims_claim' AND attname = 'search_document'
+            ), false)
+            ORDER BY t.n
+            """,
+            [terms],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+_ALL_FRAME_TERMS = {term for terms in FRAME_TERMS.values() for term in terms}
+
+
 def _tsvector():
-    # The same expression as the GIN index claim_text_fts_idx, so the index serves it.
-    return Func(
-        F("text"),
-        template="to_tsvector('english'::regconfig, %(expressions)s)",
-        output_field=SearchVectorField(),
-    )
+    # The stored column the migration adds (PostgreSQL only), under its GIN index.
+    return Func(template='"claims_claim"."search_document"', output_field=SearchVectorField())
 
 
 def candidate_claims(
@@ -184,7 +244,6 @@ def candidate_claims(
     limit: int = CANDIDATES_PER_CLAIM,
 ):
     """An index-backed short list of claims that may state the same fact."""
-    terms = query_terms(text)
     base = Claim.objects.all()
     if exclude_outlet_id is not None:
         base = base.exclude(article__outlet_id=exclude_outlet_id)
@@ -195,12 +254,11 @@ def candidate_claims(
             Q(article__published__isnull=True)
             | Q(article__published__range=(published - DATE_WINDOW, published + DATE_WINDOW))
         )
-    if not terms and not units:
-        return []
+    ids: list[int] = []
     if connection.vendor == "postgresql":
-        ids: list[int] = []
-        if terms:
-            query = SearchQuery(" | ".join(terms), config="english", search_type="raw")
+        query_text = text_query(text, rare_terms)
+        if query_text:
+            query = SearchQuery(query_text, config="english", search_type="raw")
             ranked = (
                 base.annotate(document=_tsvector())
                 .filter(document=query)
@@ -209,18 +267,20 @@ def candidate_claims(
                 .values_list("pk", flat=True)[:limit]
             )
             ids = list(ranked)
-        if units:
-            same_unit = base.filter(quantities__unit__in=units).order_by("-pk").values_list("pk", flat=True)
-            ids += [pk for pk in same_unit[: limit // 3] if pk not in ids]
     else:
         # SQLite: no text index; a window of the claim's most telling words.
         matches = Q()
-        for term in terms:
+        for term in query_terms(text):
             matches |= Q(text__icontains=term)
-        if units:
-            matches |= Q(quantities__unit__in=units)
-        ids = list(base.filter(matches).order_by("-pk").values_list("pk", flat=True).distinct()[: limit * 3])
-    return list(_with_facts(Claim.objects.filter(pk__in=ids)))
+        if matches:
+            ids = list(base.filter(matches).order_by("-pk").values_list("pk", flat=True)[: limit * 3])
+    for unit in sorted(units):
+        # The newest claims counting the same thing, through the (unit, claim) index.
+        newest = Quantity.objects.filter(unit=unit).order_by("-claim_id").values_list("claim_id", flat=True)
+        ids += [pk for pk in newest[:UNIT_CANDIDATES] if pk not in ids]
+    if not ids:
+        return []
+    return list(_with_facts(base.filter(pk__in=ids)))
 
 
 def rank_candidates(claim: Claim, context: ArticleContext | None = None) -> list[Candidate]:

@@ -201,7 +201,11 @@ class Quantity(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="quantity_end_after_start"),
         ]
-        indexes = [models.Index(fields=["unit", "value"])]
+        indexes = [
+            models.Index(fields=["unit", "value"]),
+            # Matching's "newest claims counting the same thing".
+            models.Index(fields=["unit", "-claim"], name="quantity_unit_newest_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.text

@@ -227,4 +227,4 @@ def test_candidate_retrieval_uses_the_text_index():
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         plan = queryset.explain()
-    assert "claim_text_fts_idx" in plan
+    assert "claim_search_document_idx" in plan
