@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection, transaction
-from django.db.models import F, Func, Prefetch, Q
+from django.db.models import Func, Prefetch, Q
 
 from . import conflicts
 from .models import Article, Claim, ClaimLink, DateMention, Quantity
