@@ -401,6 +401,18 @@ def frames(text: str) -> set[str]:
     return set(accounts(text))
 
 
+# Frames that name their own subject: a meeting's format is about the meeting.
+SELF_CONTAINED_FRAMES = frozenset({"format"})
+
+
+def _shared_subject(first: str, second: str, group: str) -> bool:
+    """Both accounts speak of the same thing: a content word in common beyond the frame's own words."""
+    frame_words = set()
+    for pattern in _ACCOUNT_RES[group].values():
+        frame_words |= {stem(m.group()) for text in (first, second) for m in pattern.finditer(text)}
+    return bool((content_stems(first) & content_stems(second)) - frame_words)
+
+
 # Frames too common to link two claims on their own.
 WEAK_FRAMES = frozenset({"response", "direction", "decision"})
 
@@ -479,6 +491,8 @@ def compare(a: ClaimFacts, b: ClaimFacts) -> Comparison:
         if len(accounts_a[group]) == 1 and len(accounts_b[group]) == 1 and only_a and only_b:
             if group in WEAK_FRAMES and text_similarity < 0.5:
                 continue
+            if group not in SELF_CONTAINED_FRAMES and not _shared_subject(a.text, b.text, group):
+                continue  # "services were cancelled" vs "talks were postponed": two things, two fates
             explanation = f'"{next(iter(only_a))}" vs "{next(iter(only_b))}"'
             explanation += _sources_phrase(a, b) if group == "response" else ""
             return Comparison(CONFLICTS, WORDING, explanation, units)
