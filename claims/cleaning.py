@@ -46,9 +46,15 @@ def decode_bytes(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    best = charset_normalizer.from_bytes(data).best()
+    matches = charset_normalizer.from_bytes(data)
+    best = matches.best()
     if best is None or best.encoding is None:
         raise CleaningError("the file's text encoding is not UTF-8 and could not be detected")
+    # Short texts fit several code pages equally well; news in Latin script is
+    # most often Windows-1252, so it wins a near tie.
+    western = next((m for m in matches if m.encoding in {"cp1252", "latin_1", "iso8859_15"}), None)
+    if western is not None and western.chaos <= best.chaos + 0.02:
+        best = western
     text = str(best)
     if _looks_binary(text):
         raise CleaningError("the file is binary data, not text")
@@ -205,10 +211,13 @@ def _is_prose(line: str) -> bool:
 # --- Plain text --------------------------------------------------------------
 
 
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def clean_text(text: str, *, language: str = "", headline: str = "") -> CleanedArticle:
     """Remove site furniture from plain article text; find the headline and byline."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    text = _CONTROL_CHARS.sub("", text)
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
     lines = [" ".join(line.split()) for line in text.split("\n")]
 

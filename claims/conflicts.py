@@ -386,9 +386,23 @@ _ACCOUNT_RES = {
 }
 
 
+# Literal pieces one of which every account pattern needs: a cheap test that skips most sentences.
+_ACCOUNT_HINTS = (
+    "video", "virtual", "online", "phone", "person", "face", "visit", "resign", "step", "quit", "fire",
+    "dismiss", "sack", "oust", "approv", "pass", "adopt", "ratif", "reject", "voted down", "veto", "block",
+    "confirm", "denied", "denies", "rose", "risen", "increas", "climb", "grew", "jump", "fell", "fallen",
+    "decreas", "drop", "plung", "shrank", "cancel", "called off", "scrap", "postpon", "delay", "reschedul",
+    "put off", "helicopter", "airlift", "by air", "boat", "by water", "dingh", "by road", "truck", "convoy",
+    "buses",
+)  # fmt: skip
+
+
 def accounts(text: str) -> dict[str, set[str]]:
     """Which exclusive account of each kind of event a text gives."""
     found: dict[str, set[str]] = {}
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _ACCOUNT_HINTS):
+        return found  # most sentences name no account at all
     for group, options in _ACCOUNT_RES.items():
         labels = {label for label, pattern in options.items() if pattern.search(text)}
         if labels:

@@ -264,10 +264,17 @@ _GENERIC_NOUNS = frozenset("leader side party man woman country nation way thing
 _NOUN = re.compile(r"[A-Za-z][A-Za-z-]*")
 
 
-def extract_quantities(text: str, offset: int = 0) -> list[QuantityFact]:
-    """Figures with their counted noun and qualifier; years and calendar days are left to dates."""
+def extract_quantities(text: str, offset: int = 0, dates: list[DateFact] | None = None) -> list[QuantityFact]:
+    """Figures with their counted noun and qualifier; years and calendar days are left to dates.
+
+    `dates` are this text's dates (body offsets, from the same `offset`) when already found.
+    """
     found: list[QuantityFact] = []
-    date_spans = [(d.start, d.end) for d in extract_dates(text)]
+    if not _MAY_HAVE_NUMBER.search(text):
+        return found
+    if dates is None:
+        dates = extract_dates(text, offset)
+    date_spans = [(d.start - offset, d.end - offset) for d in dates]
     for match in _QUANTITY.finditer(text):
         num_start = match.start("num") if match.group("num") else match.start("word")
         if any(s <= num_start < e for s, e in date_spans):
@@ -385,6 +392,7 @@ def _counted_noun(text: str, position: int, match: re.Match) -> tuple[str, int]:
     return "", position
 
 
+_MAY_HAVE_NUMBER = re.compile(rf"\d|\b(?:{_WORD_NUMBER})\b", re.I)
 _TALLY = re.compile(r"\b(?:voted|vote of|by|margin of)\s+$", re.I)
 _MAGNITUDE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.I)
 _PEOPLE_STATE = re.compile(
@@ -608,7 +616,10 @@ _DETERMINED = re.compile(
 def _subject_before(text: str, position: int) -> tuple[int, int] | None:
     """The name or role right before a verb of saying: 'Kmitry Peskov, Kremlin spokesman, confirmed'."""
     head = text[:position].rstrip()
-    head = head[: len(head) - len(m.group())] if (m := _BETWEEN_SUBJECT_AND_VERB.search(head)) else head
+    # Only the last words can sit between a subject and its verb; searching them alone keeps this linear.
+    tail = head[-80:]
+    if m := _BETWEEN_SUBJECT_AND_VERB.search(tail):
+        head = head[: len(head) - len(m.group())]
     if head.endswith(","):
         # "Name, role, said" or "Biden, while speaking to reporters, said".
         inner = head[:-1].rstrip()
@@ -799,9 +810,10 @@ def score_sentence(
     if re.search(r"[“\"][^”\"]{8,}[”\"]", sentence):
         score += 0.15
         reasons.append("quote")
-    if conflicts.frames(sentence) - conflicts.WEAK_FRAMES:
+    frames = conflicts.frames(sentence)
+    if frames - conflicts.WEAK_FRAMES:
         score += 0.2
-        reasons.append("says how something happened (" + ", ".join(sorted(conflicts.frames(sentence))) + ")")
+        reasons.append("says how something happened (" + ", ".join(sorted(frames)) + ")")
     if _FACT_VERBS.search(sentence):
         score += 0.1
         reasons.append("states an event")
@@ -843,7 +855,7 @@ def extract_claims(
     for span in split_sentences(body):
         sentence = body[span.start : span.end]
         dates = extract_dates(sentence, span.start, published)
-        quantities = extract_quantities(sentence, span.start)
+        quantities = extract_quantities(sentence, span.start, dates)
         attribution, attribution_span = extract_attribution(sentence, span.start)
         score, reasons = score_sentence(sentence, quantities, dates, attribution)
         if score < min_score:
