@@ -10,12 +10,20 @@ from .conftest import make_article, make_claim, make_outlet
 pytestmark = pytest.mark.django_db
 
 
-def test_the_home_page_lists_articles_with_their_outlets(client, viewer):
+def test_the_articles_page_lists_articles_with_their_outlets(client, viewer):
     make_article(make_outlet("Harbor Courier"), headline="Dam breach forces evacuation")
     client.force_login(viewer)
-    response = client.get(reverse("home"))
+    response = client.get(reverse("article_list"))
     assert response.status_code == 200
     assert "Dam breach forces evacuation" in response.text and "Harbor Courier" in response.text
+
+
+def test_the_list_filters_by_date(client, viewer):
+    make_article(make_outlet("Harbor Courier"), headline="March story", body="A.", published="2026-03-14")
+    make_article(make_outlet("Harbor Courier"), headline="April story", body="B.", published="2026-04-02")
+    client.force_login(viewer)
+    response = client.get(reverse("article_list"), {"date_from": "2026-04-01", "date_to": "2026-04-30"})
+    assert "April story" in response.text and "March story" not in response.text
 
 
 def test_the_list_filters_by_outlet(client, viewer):

@@ -5,11 +5,7 @@ from django.shortcuts import get_object_or_404, render
 
 from ..highlight import highlight_body
 from ..models import Article, Outlet
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    # The desk (issue 5) replaces this; until then the articles list is home.
-    return article_list(request)
+from ..workspace import parse_date
 
 
 def article_list(request: HttpRequest) -> HttpResponse:
@@ -17,11 +13,25 @@ def article_list(request: HttpRequest) -> HttpResponse:
     outlet = request.GET.get("outlet", "")
     if outlet:
         articles = articles.filter(outlet__slug=outlet)
+    date_from, date_to = parse_date(request.GET.get("date_from")), parse_date(request.GET.get("date_to"))
+    if date_from:
+        articles = articles.filter(published__gte=date_from)
+    if date_to:
+        articles = articles.filter(published__lte=date_to)
     page = Paginator(articles.order_by("-published", "-added_at"), 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "claims/article_list.html",
-        {"page": page, "outlets": Outlet.objects.all(), "current_outlet": outlet},
+        {
+            "page": page,
+            "outlets": Outlet.objects.all(),
+            "current_outlet": outlet,
+            "date_from": date_from,
+            "date_to": date_to,
+            "query": query.urlencode(),
+        },
     )
 
 

@@ -4,15 +4,64 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from ..models import Claim, StaleEdit
+from .. import review
+from ..diff import word_diff
+from ..highlight import highlight_body
+from ..models import Claim, ClaimLink, StaleEdit
+
+LINK_GROUPS = (
+    ("conflicts", "Conflicts"),
+    ("agrees", "Agrees"),
+    ("suggested", "Suggested"),
+    ("related", "Related"),
+    ("dismissed", "Dismissed"),
+)
+
+
+def _group_of(link: ClaimLink) -> str:
+    if link.status == ClaimLink.Status.DISMISSED:
+        return "dismissed"
+    if link.status == ClaimLink.Status.SUGGESTED:
+        return "suggested"
+    return link.relation
+
+
+def claim_page_context(request: HttpRequest, claim: Claim) -> dict:
+    """Everything the claim page and its fragments show, in a fixed number of queries."""
+    claim = (
+        Claim.objects.select_related("article__outlet", "assignee")
+        .prefetch_related("quantities", "dates", "notes__author")
+        .get(pk=claim.pk)
+    )
+    groups = {key: [] for key, _ in LINK_GROUPS}
+    for link in review.links_of(claim):
+        other = link.other(claim)
+        groups[_group_of(link)].append(
+            {"link": link, "other": other, "diff": word_diff(claim.text, other.text)}
+        )
+    paragraphs = highlight_body(claim.article.body, [claim])
+    paragraph = next((runs for runs in paragraphs if any(run.claim for run in runs)), [])
+    context = {
+        "claim": claim,
+        "paragraph": paragraph,
+        "link_groups": [(key, label, groups[key]) for key, label in LINK_GROUPS],
+        "link_count": sum(len(items) for key, items in groups.items() if key != "dismissed"),
+        "notes": list(claim.notes.all()),
+        "statuses": Claim.Status.choices,
+        "relations": ClaimLink.Relation.choices,
+        "kinds": ClaimLink.Kind.choices,
+    }
+    try:
+        from ..verdicts import claim_page_context as verdict_context
+    except ImportError:
+        return context
+    context.update(verdict_context(claim, request.user))
+    return context
 
 
 def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    claim = get_object_or_404(
-        Claim.objects.select_related("article__outlet", "assignee").prefetch_related("quantities", "dates"),
-        pk=pk,
-    )
-    return render(request, "claims/claim_detail.html", {"claim": claim, "statuses": Claim.Status.choices})
+    claim = get_object_or_404(Claim, pk=pk)
+    return render(request, "claims/claim_detail.html", claim_page_context(request, claim))
 
 
 @require_POST

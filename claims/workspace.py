@@ -1,0 +1,268 @@
+"""Queries behind the editors' pages: desk, queue, compare, search.
+
+Each returns what a page shows in a fixed number of SQL queries, whatever the
+number of rows: related rows come through select_related and Prefetch.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from itertools import chain
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from .models import Article, Claim, ClaimLink, Note, Verdict
+
+OPEN_STATUSES = (Claim.Status.FLAGGED, Claim.Status.IN_REVIEW)
+QUEUE_SORTS = {"newest": ("-created_at", "-pk"), "score": ("-score", "-pk"), "oldest": ("created_at", "pk")}
+
+
+def _open_conflicts() -> QuerySet[ClaimLink]:
+    return ClaimLink.objects.filter(relation=ClaimLink.Relation.CONFLICTS).exclude(
+        status=ClaimLink.Status.DISMISSED
+    )
+
+
+def open_conflict_links() -> QuerySet[ClaimLink]:
+    """Conflicts not dismissed whose claims are not both settled."""
+    settled = (Claim.Status.RESOLVED, Claim.Status.DISMISSED)
+    return _open_conflicts().exclude(Q(claim_a__status__in=settled) & Q(claim_b__status__in=settled))
+
+
+# --- Desk --------------------------------------------------------------------------------
+
+
+def desk_counts(user) -> dict[str, int]:
+    today = timezone.localdate()
+    return {
+        "flagged": Claim.objects.filter(status=Claim.Status.FLAGGED).count(),
+        "conflicts": open_conflict_links().count(),
+        "mine": Claim.objects.filter(assignee=user, status__in=OPEN_STATUSES).count(),
+        "articles_today": Article.objects.filter(added_at__date=today).count(),
+        "suggested": ClaimLink.objects.filter(status=ClaimLink.Status.SUGGESTED).count(),
+    }
+
+
+def newest_conflicts(limit: int = 8) -> list[ClaimLink]:
+    return list(
+        open_conflict_links()
+        .select_related("claim_a__article__outlet", "claim_b__article__outlet")
+        .order_by("-created_at", "-pk")[:limit]
+    )
+
+
+@dataclass
+class Activity:
+    when: datetime.datetime
+    user: object
+    verb: str
+    target: str
+    url: str
+
+
+def recent_activity(*, exclude_user=None, limit: int = 12) -> list[Activity]:
+    """What colleagues did lately, from the change history (a fixed 3 queries)."""
+    claim_changes = Claim.history.filter(history_user__isnull=False, history_type="~").select_related(
+        "history_user"
+    )
+    link_changes = ClaimLink.history.filter(history_user__isnull=False).select_related("history_user")
+    note_changes = Note.history.filter(history_user__isnull=False, history_type="+").select_related(
+        "history_user"
+    )
+    if exclude_user is not None:
+        claim_changes = claim_changes.exclude(history_user=exclude_user)
+        link_changes = link_changes.exclude(history_user=exclude_user)
+        note_changes = note_changes.exclude(history_user=exclude_user)
+    items: list[Activity] = []
+    for record in claim_changes.order_by("-history_date")[:limit]:
+        status = Claim.Status(record.status).label.lower()
+        verb = f"updated a claim ({status})"
+        items.append(
+            Activity(
+                record.history_date, record.history_user, verb, record.text[:90], f"/claims/{record.id}/"
+            )
+        )
+    for record in link_changes.order_by("-history_date")[:limit]:
+        verb = {"+": "linked", "~": f"{record.status} a link as", "-": "removed a link"}[record.history_type]
+        items.append(
+            Activity(
+                record.history_date,
+                record.history_user,
+                f"{verb} {record.relation}",
+                record.explanation[:90] or "two claims",
+                f"/claims/{record.claim_a_id}/",
+            )
+        )
+    for record in note_changes.order_by("-history_date")[:limit]:
+        target_id = record.claim_id
+        url = f"/claims/{target_id}/" if target_id else ""
+        items.append(
+            Activity(record.history_date, record.history_user, "wrote a note", record.text[:90], url)
+        )
+    items.sort(key=lambda item: item.when, reverse=True)
+    return items[:limit]
+
+
+# --- Queue -------------------------------------------------------------------------------
+
+
+@dataclass
+class QueueFilters:
+    status: list[str] = field(default_factory=lambda: list(OPEN_STATUSES))
+    outlet: str = ""
+    kind: str = ""
+    assignee: str = ""  # "me", "none", or a user name
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    has_verdict: str = ""  # "yes", "no" or ""
+    q: str = ""
+    sort: str = "newest"
+
+    @classmethod
+    def from_query(cls, params) -> QueueFilters:
+        statuses = [s for s in params.getlist("status") if s in Claim.Status.values]
+        return cls(
+            status=statuses or list(OPEN_STATUSES),
+            outlet=params.get("outlet", "").strip(),
+            kind=params.get("kind", "") if params.get("kind", "") in ClaimLink.Kind.values else "",
+            assignee=params.get("assignee", "").strip(),
+            date_from=parse_date(params.get("date_from")),
+            date_to=parse_date(params.get("date_to")),
+            has_verdict=params.get("has_verdict", "") if params.get("has_verdict") in {"yes", "no"} else "",
+            q=params.get("q", "").strip()[:200],
+            sort=params.get("sort", "newest") if params.get("sort") in QUEUE_SORTS else "newest",
+        )
+
+
+def parse_date(value: str | None) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _conflicts_prefetch(to_attr: str, side: str) -> Prefetch:
+    other = "claim_b" if side == "a" else "claim_a"
+    return Prefetch(
+        f"links_as_{side}",
+        queryset=_open_conflicts().select_related(f"{other}__article__outlet").order_by("-score", "pk"),
+        to_attr=to_attr,
+    )
+
+
+def queue_claims(filters: QueueFilters, user) -> QuerySet[Claim]:
+    claims = Claim.objects.filter(status__in=filters.status)
+    if filters.outlet:
+        claims = claims.filter(article__outlet__slug=filters.outlet)
+    if filters.kind:
+        kind_links = _open_conflicts().filter(kind=filters.kind)
+        claims = claims.filter(
+            Q(pk__in=kind_links.values("claim_a")) | Q(pk__in=kind_links.values("claim_b"))
+        )
+    if filters.assignee == "me":
+        claims = claims.filter(assignee=user)
+    elif filters.assignee == "none":
+        claims = claims.filter(assignee__isnull=True)
+    elif filters.assignee:
+        claims = claims.filter(assignee__username=filters.assignee)
+    if filters.date_from:
+        claims = claims.filter(article__published__gte=filters.date_from)
+    if filters.date_to:
+        claims = claims.filter(article__published__lte=filters.date_to)
+    if filters.has_verdict:
+        has = Exists(Verdict.objects.filter(claim=OuterRef("pk")))
+        claims = claims.filter(has) if filters.has_verdict == "yes" else claims.exclude(has)
+    if filters.q:
+        claims = claims.filter(Q(text__icontains=filters.q) | Q(attribution__icontains=filters.q))
+    return (
+        claims.select_related("article__outlet", "assignee")
+        .prefetch_related(_conflicts_prefetch("conflicts_a", "a"), _conflicts_prefetch("conflicts_b", "b"))
+        .order_by(*QUEUE_SORTS[filters.sort])
+    )
+
+
+def counterpart(claim: Claim) -> tuple[ClaimLink | None, Claim | None]:
+    """The strongest open conflict of a queue row and the claim on its other side."""
+    links = sorted(chain(claim.conflicts_a, claim.conflicts_b), key=lambda link: (-link.score, link.pk))
+    if not links:
+        return None, None
+    return links[0], links[0].other(claim)
+
+
+def assignable_users():
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=["Editor", "Chief"])
+        .distinct()
+        .order_by("username")
+    )
+
+
+# --- Compare -----------------------------------------------------------------------------
+
+
+@dataclass
+class CompareRow:
+    link: ClaimLink
+    cells: list[Claim | None]
+
+
+def compare_articles(article_ids: list[int]) -> tuple[list[Article], list[CompareRow], list[list[Claim]]]:
+    """Articles side by side: one row per link between two of them, and each article's unlinked claims."""
+    articles = list(
+        Article.objects.filter(pk__in=article_ids).select_related("outlet").order_by("published", "pk")
+    )
+    order = {article.pk: index for index, article in enumerate(articles)}
+    claims = {
+        claim.pk: claim for claim in Claim.objects.filter(article__in=articles).order_by("article", "start")
+    }
+    links = (
+        ClaimLink.objects.filter(claim_a__in=claims.keys(), claim_b__in=claims.keys())
+        .exclude(status=ClaimLink.Status.DISMISSED)
+        .order_by("-relation", "-score", "pk")
+    )
+    rows, linked = [], set()
+    for link in links:
+        a, b = claims[link.claim_a_id], claims[link.claim_b_id]
+        if a.article_id == b.article_id:
+            continue
+        cells: list[Claim | None] = [None] * len(articles)
+        cells[order[a.article_id]], cells[order[b.article_id]] = a, b
+        link.claim_a, link.claim_b = a, b
+        rows.append(CompareRow(link, cells))
+        linked |= {a.pk, b.pk}
+    rows.sort(
+        key=lambda row: (
+            {"conflicts": 0, "agrees": 1}.get(row.link.relation, 2),
+            min(c.start for c in row.cells if c),
+        )
+    )
+    unlinked = [
+        [c for c in claims.values() if c.article_id == article.pk and c.pk not in linked]
+        for article in articles
+    ]
+    return articles, rows, unlinked
+
+
+# --- Search ------------------------------------------------------------------------------
+
+
+def search(q: str, *, limit: int = 50) -> tuple[list[Claim], list[Article]]:
+    q = q.strip()[:200]
+    if not q:
+        return [], []
+    claims = list(
+        Claim.objects.filter(Q(text__icontains=q) | Q(attribution__icontains=q))
+        .select_related("article__outlet")
+        .order_by("-score", "-pk")[:limit]
+    )
+    articles = list(
+        Article.objects.filter(Q(headline__icontains=q) | Q(body__icontains=q) | Q(outlet__name__icontains=q))
+        .select_related("outlet")
+        .annotate(claim_count=Count("claims"))
+        .order_by("-published", "-pk")[:limit]
+    )
+    return claims, articles
