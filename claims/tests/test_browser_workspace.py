@@ -1,0 +1,121 @@
+"""The editor's day in a real browser, on the demo data; then the same as a Viewer."""
+
+import pytest
+from django.core.management import call_command
+
+from claims.models import Claim, ClaimLink
+
+from .conftest import login_in_browser, make_user
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def test_an_editor_triages_the_queue(page, demo, screenshots_dir):
+    editor = make_user("erin_editor", "Editor")
+    login_in_browser(page, "erin_editor")
+    page.screenshot(path=screenshots_dir / "desk.png", full_page=True)
+
+    page.get_by_role("link", name="Queue").click()
+    page.wait_for_url("**/queue/")
+    assert page.locator("[data-row]").count() >= 3
+    page.get_by_label("Conflict").select_option("quantity")
+    page.wait_for_url("**kind=quantity**")
+    page.locator("[data-row]").first.wait_for()
+    rows = page.locator("[data-row]")
+    assert rows.count() >= 2
+    page.screenshot(path=screenshots_dir / "queue.png", full_page=True)
+
+    # Keyboard: j selects the first row, a assigns it to me (htmx swaps the row).
+    first_id = rows.first.get_attribute("id")
+    claim = Claim.objects.get(pk=int(first_id.removeprefix("row-")))
+    page.locator("h1").click()
+    page.keyboard.press("j")
+    page.keyboard.press("a")
+    page.locator(f"#{first_id} td .meta", has_text="erin_editor").wait_for()
+    claim.refresh_from_db()
+    assert claim.assignee == editor
+    page.keyboard.press("?")
+    assert page.get_by_role("dialog").is_visible()
+    page.keyboard.press("Escape")
+
+    page.locator(f"#{first_id}").focus()
+    page.keyboard.press("o")
+    page.wait_for_url(f"**/claims/{claim.pk}/")
+    page.screenshot(path=screenshots_dir / "claim.png", full_page=True)
+
+    page.evaluate("window.__noReload = true")
+    suggested = (
+        ClaimLink.objects.filter(status="suggested").filter(claim_a=claim).first()
+        or ClaimLink.objects.filter(status="suggested", claim_b=claim).first()
+    )
+    if suggested is None:  # the demo's first conflict may be confirmed already: open one with a suggestion
+        suggested = ClaimLink.objects.filter(status="suggested").first()
+        page.goto(f"/claims/{suggested.claim_a_id}/")
+        page.evaluate("window.__noReload = true")
+    card = page.locator(f"#link-{suggested.pk}")
+    card.get_by_role("button", name="Confirm").click()
+    page.locator(f"#link-{suggested.pk}").get_by_text("Confirmed by erin_editor").wait_for()
+    suggested.refresh_from_db()
+    assert suggested.status == "confirmed"
+
+    card = page.locator(f"#link-{suggested.pk}")
+    card.get_by_label("Relation").select_option("conflicts")
+    card.get_by_label("Kind of conflict").select_option("quantity")
+    card.get_by_label("Note on this link").fill("Two figures from one agency: call its press office.")
+    card.get_by_role("button", name="Set relation").click()
+    page.get_by_text("erin_editor: Two figures from one agency: call its press office.").wait_for()
+
+    page.get_by_label("Add a note").fill("Assigned to me; checking with the agency.")
+    page.get_by_role("button", name="Add note").click()
+    page.locator("#notes li p", has_text="Assigned to me; checking with the agency.").wait_for()
+    assert page.evaluate("window.__noReload") is True  # both appeared without a reload
+
+    page.locator(f"#link-{suggested.pk}").get_by_role("link", name="compare the articles").click()
+    page.wait_for_url("**/compare/?articles=**")
+    assert page.locator(".compare-conflicts").count() >= 1
+    page.screenshot(path=screenshots_dir / "compare.png", full_page=True)
+
+    page.get_by_label("Search claims and articles").fill("evacuated")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=evacuated")
+    page.screenshot(path=screenshots_dir / "search.png", full_page=True)
+
+    page.get_by_role("button", name="Log out").click()
+    page.goto("/queue/")
+    assert "/accounts/login/" in page.url
+
+
+def test_a_viewer_sees_everything_and_can_change_nothing(page, demo):
+    make_user("vera_viewer", "Viewer")
+    link = ClaimLink.objects.filter(status="suggested").first()
+    claim = link.claim_a
+    login_in_browser(page, "vera_viewer")
+    page.goto("/queue/")
+    assert page.locator("[data-row]").count() >= 3
+    assert page.get_by_role("button", name="Assign to me").count() == 0
+    page.locator("h1").click()
+    page.keyboard.press("j")
+    page.keyboard.press("a")  # nothing to press: no action buttons
+    page.goto(f"/claims/{claim.pk}/")
+    assert page.locator(f"#link-{link.pk}").is_visible()
+    assert page.get_by_role("button", name="Confirm").count() == 0
+    assert page.get_by_label("Add a note").count() == 0
+    # Posting by hand is refused by the server.
+    status = page.evaluate(
+        """async (url) => {
+            const token = JSON.parse(document.body.getAttribute('hx-headers'))['x-csrftoken'];
+            const response = await fetch(url, {method: 'POST', headers: {'X-CSRFToken': token,
+                'Content-Type': 'application/x-www-form-urlencoded'}, body: 'action=confirm'});
+            return response.status;
+        }""",
+        f"/links/{link.pk}/",
+    )
+    assert status == 403
+    link.refresh_from_db()
+    claim.refresh_from_db()
+    assert link.status == "suggested" and claim.assignee is None
