@@ -65,3 +65,49 @@ class ArticleImportForm(forms.Form):
     @staticmethod
     def outlet_names() -> list[str]:
         return list(Outlet.objects.order_by("name").values_list("name", flat=True))
+
+
+class VerdictForm(forms.Form):
+    """A verdict draft or edit. The domain (claims.verdicts) validates headline and sources."""
+
+    rating = forms.ModelChoiceField(queryset=None, empty_label=None)
+    headline = forms.CharField(
+        max_length=75,
+        required=False,
+        help_text="The claim as reviewed, at most 75 characters, without the rating.",
+    )
+    summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), required=False)
+    sources = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="One per line: Label | https://…",
+    )
+    reason = forms.CharField(
+        max_length=90, required=False, help_text="Required to change a published verdict: say why."
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, verdict=None, **kwargs):
+        from .models import Rating
+        from .verdicts import sources_text
+
+        if verdict is not None and not args and "data" not in kwargs:
+            kwargs["initial"] = {
+                "rating": verdict.rating_id,
+                "headline": verdict.headline,
+                "summary": verdict.summary,
+                "sources": sources_text(verdict.sources),
+                "version": verdict.version,
+            }
+        super().__init__(*args, **kwargs)
+        self.fields["rating"].queryset = Rating.objects.order_by("order", "value")
+
+    def clean_headline(self):
+        from .verdicts import validate_headline
+
+        return validate_headline(self.cleaned_data.get("headline", ""))
+
+    def clean_sources(self):
+        from .verdicts import parse_sources
+
+        return parse_sources(self.cleaned_data.get("sources", ""))

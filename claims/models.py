@@ -390,6 +390,14 @@ class Verdict(models.Model):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    based_on = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="copies",
+        help_text="The verdict on an agreeing claim this one was drafted from.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1)
@@ -408,3 +416,9 @@ class Verdict(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rating} on claim {self.claim_id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("claim_detail", args=[self.claim_id])
+
+    def get_public_url(self) -> str:
+        return reverse("public_verdict", args=[self.pk])

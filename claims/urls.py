@@ -1,6 +1,19 @@
 from django.urls import path
 
-from .views import articles, claims, compare, desk, imports, links, matching, queue, search
+from .views import (
+    articles,
+    claims,
+    compare,
+    desk,
+    exports,
+    imports,
+    links,
+    matching,
+    public,
+    queue,
+    search,
+    verdicts,
+)
 
 urlpatterns = [
     path("", desk.desk, name="home"),
@@ -19,6 +32,15 @@ urlpatterns = [
     path("claims/<int:pk>/notes/", links.note_create, name="note_create"),
     path("links/<int:pk>/", links.link_update, name="link_update"),
     path("notes/<int:pk>/", links.note_update, name="note_update"),
+    path("claims/<int:pk>/verdict/", verdicts.verdict_save, name="verdict_save"),
+    path("verdicts/<int:pk>/publish/", verdicts.verdict_publish, name="verdict_publish"),
+    path("verdicts/<int:pk>/unpublish/", verdicts.verdict_unpublish, name="verdict_unpublish"),
+    path("verdicts/<int:pk>/apply/", verdicts.verdict_apply, name="verdict_apply"),
+    path("exports/claims.csv", exports.claims_csv, name="export_claims_csv"),
+    path("exports/claims.json", exports.claims_json, name="export_claims_json"),
+    path("factchecks/", public.public_index, name="public_index"),
+    path("factchecks/feed.json", public.public_feed, name="public_feed"),
+    path("factchecks/<int:pk>/", public.public_verdict, name="public_verdict"),
     path("claims/similar/", matching.similar_claims, name="similar_claims"),
     path("links/export.json", matching.links_export, name="links_export"),
 ]
