@@ -1,0 +1,92 @@
+"""Issue 6's day in a real browser: draft, publish by another person, public page, history, stale edit."""
+
+import json
+
+import pytest
+
+from claims.models import ClaimLink, Verdict
+
+from .conftest import PASSWORD, login_in_browser, make_article, make_claim, make_outlet, make_user
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_an_editor_drafts_a_chief_publishes_and_the_public_sees_claimreview(
+    browser, live_server, screenshots_dir
+):
+    make_user("erin_editor", "Editor")
+    make_user("carl_chief", "Chief")
+    one = make_article(
+        make_outlet("Seed Outlet One"),
+        headline="Biden to discuss Ukraine",
+        url="https://one.example/a",
+        published="2021-12-04",
+        body="U.S. intelligence points to about 175,000 Russian troops, according to The Washington Post.",
+    )
+    two = make_article(
+        make_outlet("Seed Outlet Two"),
+        headline="Kremlin says leaders will talk",
+        url="https://two.example/b",
+        published="2021-12-04",
+        body="The Washington Post counted 175,000 Russian troops near the border.",
+    )
+    claim = make_claim(one, attribution="The Washington Post", status="flagged")
+    other = make_claim(two, attribution="The Washington Post", status="flagged")
+    ClaimLink.objects.create(claim_a=claim, claim_b=other, relation="agrees", status="confirmed", score=0.8)
+
+    def session():
+        context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        return context, page
+
+    editor_context, editor = session()
+    login_in_browser(editor, "erin_editor", PASSWORD)
+    editor.goto(f"/claims/{claim.pk}/")
+    editor.get_by_label("Rating").select_option(label="2 Mostly false")
+    editor.get_by_label("Headline").fill("Russia massed 175,000 troops near Ukraine")
+    editor.get_by_label("Summary").fill("The Post's own documents give 175,000 and 70,000.")
+    editor.get_by_label("Sources").fill("The Washington Post | https://washingtonpost.example/troops")
+    editor.get_by_role("button", name="Save verdict").click()
+    editor.get_by_text("Verdict saved.").wait_for()
+    assert editor.get_by_role("button", name="Publish this verdict").count() == 0  # editors cannot publish
+    verdict = Verdict.objects.get()
+    opened_version = verdict.version
+
+    chief_context, chief = session()
+    login_in_browser(chief, "carl_chief", PASSWORD)
+    chief.goto(f"/claims/{claim.pk}/")
+    chief.get_by_role("button", name="Publish this verdict").click()
+    chief.get_by_text("Published.").wait_for()
+    verdict.refresh_from_db()
+    assert verdict.is_published and verdict.published_by.username == "carl_chief"
+    chief.screenshot(path=screenshots_dir / "verdict.png", full_page=True)
+
+    # The editor's page still holds the version before publishing: saving it is refused, showing what changed.
+    assert editor.locator("#id_version").input_value() == str(opened_version)
+    editor.get_by_text("Edit the verdict").click()
+    editor.get_by_label("Summary").fill("An edit from a stale page.")
+    editor.get_by_role("button", name="Save verdict").click()
+    alert = editor.get_by_role("alert").first
+    assert "changed by carl_chief since you opened it" in alert.inner_text()
+    assert "published: no → yes" in alert.inner_text()
+    verdict.refresh_from_db()
+    assert verdict.summary == "The Post's own documents give 175,000 and 70,000."
+
+    public_context, public = session()  # nobody logged in
+    public.goto(f"/factchecks/{verdict.pk}/")
+    assert public.get_by_role("heading", name="Russia massed 175,000 troops near Ukraine").is_visible()
+    data = json.loads(public.locator('script[type="application/ld+json"]').text_content())
+    assert data["@type"] == "ClaimReview" and data["reviewRating"]["alternateName"] == "Mostly false"
+    assert {a["publisher"]["name"] for a in data["itemReviewed"]["appearance"]} == {
+        "Seed Outlet One",
+        "Seed Outlet Two",
+    }
+    public.screenshot(path=screenshots_dir / "public-verdict.png", full_page=True)
+
+    chief.goto(f"/claims/{claim.pk}/")
+    history = chief.locator("#history").inner_text()
+    assert "verdict published" in history and "verdict drafted" in history
+    assert history.index("verdict published") < history.index("verdict drafted")
+    for context in (editor_context, chief_context, public_context):
+        context.close()
