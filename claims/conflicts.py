@@ -291,6 +291,8 @@ def describe(figure: Figure) -> str:
 def normalise_source(source: str) -> str:
     source = " ".join(source.replace("’", "'").split())
     source = re.sub(r"^(according to|as reported by|reported by|said|says)\s+", "", source, flags=re.I)
+    # A sentence's first word is capitalised: "The defence ministry said" -> "the defence ministry".
+    source = re.sub(r"^The (?=[a-z])", "the ", source)
     return source.strip(" ,.;:")
 
 

@@ -54,6 +54,14 @@ def newest_conflicts(limit: int = 8) -> list[ClaimLink]:
     )
 
 
+def latest_articles(limit: int = 8) -> list[Article]:
+    return list(
+        Article.objects.select_related("outlet")
+        .annotate(claim_count=Count("claims"))
+        .order_by("-added_at", "-pk")[:limit]
+    )
+
+
 @dataclass
 class Activity:
     when: datetime.datetime

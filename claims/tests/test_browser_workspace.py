@@ -119,3 +119,29 @@ def test_a_viewer_sees_everything_and_can_change_nothing(page, demo):
     link.refresh_from_db()
     claim.refresh_from_db()
     assert link.status == "suggested" and claim.assignee is None
+
+
+def test_a_new_user_finds_the_troop_conflict_and_records_a_note(page, demo, screenshots_dir):
+    """Issue 5's 'done when': on the demo, without reading anything."""
+    make_user("nina_new", "Chief")
+    login_in_browser(page, "nina_new")
+    assert page.get_by_role("heading", name="Latest articles").is_visible()
+    assert page.get_by_role("link", name="Estrava dam failure: what we know").is_visible()
+    page.get_by_role("link", name="Queue").click()
+    page.get_by_label("Text").fill("troops")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url("**q=troops**")
+    row = page.locator("[data-row]", has_text="2,000 troops").first
+    row_text = row.inner_text()
+    assert "2,000 troops vs about 1,200 troops, both attributed to the defence ministry" in row_text
+    assert "Quantity" in row_text  # the kind, in words as well as colour
+    row.get_by_role("link").first.click()
+    card = page.locator(".relation-card-conflicts", has_text="1,200").first
+    card.get_by_role("link", name="compare the articles").click()
+    page.wait_for_url("**/compare/**")
+    assert page.locator(".compare-conflicts", has_text="2,000 troops").count() >= 1
+    page.screenshot(path=screenshots_dir / "compare-troops.png", full_page=True)
+    page.go_back()
+    page.get_by_label("Add a note").fill("Defence ministry gives two figures: asked its press office.")
+    page.get_by_role("button", name="Add note").click()
+    page.locator("#notes li p", has_text="asked its press office").wait_for()

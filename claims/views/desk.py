@@ -13,5 +13,6 @@ def desk(request: HttpRequest) -> HttpResponse:
             "counts": workspace.desk_counts(request.user),
             "conflicts": workspace.newest_conflicts(),
             "activity": workspace.recent_activity(exclude_user=request.user),
+            "articles": workspace.latest_articles(),
         },
     )
