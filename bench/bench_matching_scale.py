@@ -26,34 +26,11 @@ import sys
 import time
 from pathlib import Path
 
+from _django import fresh_database, setup_django
+
 ROOT = Path(__file__).resolve().parent.parent
 VOCABULARY = 6000
 UNITS = 300
-
-
-def fresh_database(url: str) -> None:
-    from urllib.parse import urlsplit
-
-    import psycopg
-
-    name = urlsplit(url).path.lstrip("/")
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-
-
-def setup(url: str) -> None:
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def word(index: int) -> str:
@@ -188,8 +165,7 @@ def main() -> int:
     args = parser.parse_args()
     if not args.database_url.startswith("postgres"):
         parser.error("PostgreSQL only: pass --database-url postgres://...")
-    fresh_database(args.database_url)
-    setup(args.database_url)
+    setup_django(fresh_database(args.database_url))
 
     from django.db import connection
 

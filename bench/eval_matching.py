@@ -21,39 +21,12 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
+
+from _django import fresh_database, setup_django
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_SET = Path(__file__).resolve().parent / "eval_set"
-
-
-def fresh_database(url: str | None) -> str:
-    if not url:
-        return f"sqlite:///{tempfile.mkdtemp()}/eval.sqlite3"
-    from urllib.parse import urlsplit
-
-    import psycopg
-
-    name = urlsplit(url).path.lstrip("/")
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return url
-
-
-def setup(url: str) -> None:
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SECRET_KEY", "eval-only")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def ratio(part: int, whole: int) -> float:
@@ -75,7 +48,7 @@ def main() -> int:
     global EVAL_SET
     if args.set != "tuning":
         EVAL_SET = Path(__file__).resolve().parent / f"eval_{args.set}"
-    setup(fresh_database(args.database_url))
+    setup_django(fresh_database(args.database_url))
 
     from claims.ingest import import_article
     from claims.models import Claim, ClaimLink

@@ -8,7 +8,6 @@ when, and why.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -265,11 +264,6 @@ def apply_to_claim(verdict: Verdict, other: Claim, *, by) -> Verdict:
 
 
 # --- The claim page ----------------------------------------------------------------------------
-
-
-@dataclass
-class Offer:
-    claim: Claim
 
 
 def claim_page_context(claim: Claim, user) -> dict:

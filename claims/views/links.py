@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -90,9 +90,7 @@ def note_update(request: HttpRequest, pk: int) -> HttpResponse:
     note = get_object_or_404(Note.objects.select_related("claim", "link"), pk=pk)
     claim = note.claim or get_object_or_404(Claim, pk=request.POST.get("claim") or note.link.claim_a_id)
     try:
-        review.edit_note(note, by=request.user, text=request.POST.get("text", ""))
-    except PermissionDenied:
-        raise
+        review.edit_note(note, by=request.user, text=request.POST.get("text", ""))  # PermissionDenied -> 403
     except ValidationError as problem:
         messages.error(request, problem.messages[0])
         return _claim_page_or_fragment(request, claim, "notes", status=400)
