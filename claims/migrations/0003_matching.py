@@ -15,7 +15,8 @@ FORWARD = [
     "ALTER TABLE claims_claim ADD COLUMN IF NOT EXISTS search_document tsvector "
     "GENERATED ALWAYS AS (to_tsvector('english'::regconfig, text)) STORED",
     "CREATE INDEX IF NOT EXISTS claim_search_document_idx ON claims_claim USING GIN (search_document)",
-    "CREATE INDEX IF NOT EXISTS claim_text_trgm_idx ON claims_claim USING GIN (text gin_trgm_ops)",
+    # Matches what Django emits for text__icontains on PostgreSQL: UPPER(text) LIKE UPPER(%s).
+    "CREATE INDEX IF NOT EXISTS claim_text_trgm_idx ON claims_claim USING GIN (UPPER(text) gin_trgm_ops)",
 ]
 BACKWARD = [
     "DROP INDEX IF EXISTS claim_search_document_idx",

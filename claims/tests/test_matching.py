@@ -228,3 +228,16 @@ def test_candidate_retrieval_uses_the_text_index():
         cursor.execute("SET LOCAL enable_seqscan = off")
         plan = queryset.explain()
     assert "claim_search_document_idx" in plan
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigram index exists on PostgreSQL only")
+def test_the_search_box_uses_the_trigram_index():
+    outlet = make_outlet("Index Test")
+    for n in range(30):
+        make_article(
+            outlet, body=f"Report {n}: about {n},000 troops were seen near the border, officials said."
+        )
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = Claim.objects.filter(text__icontains="troops were").order_by("-score", "-pk").explain()
+    assert "claim_text_trgm_idx" in plan, plan
