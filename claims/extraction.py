@@ -301,9 +301,10 @@ def extract_quantities(text: str, offset: int = 0, dates: list[DateFact] | None 
         )
         if _BETWEEN.search(text[max(0, start - 9) : start]) and match.group("range"):
             start -= len(_BETWEEN.search(text[max(0, start - 9) : start]).group())
-        magnitude = _MAGNITUDE.search(text[:start]) if unit == "magnitude" else None
+        window = max(0, start - 20)
+        magnitude = _MAGNITUDE.search(text[window:start]) if unit == "magnitude" else None
         if magnitude:
-            start = magnitude.start()
+            start = window + magnitude.start()
         end = max(unit_end, match.end())
         snippet = text[start:end].rstrip(" ,.;:")
         found.append(
@@ -333,7 +334,7 @@ def _value_of(match: re.Match) -> tuple[float | None, str]:
     if match.group("num2"):
         high = float(match.group("num2").replace(",", ""))
         if high <= value:
-            if _TALLY.search(match.string[: match.start()]):
+            if _TALLY.search(_before(match.string, match.start())):
                 return value, "tally"  # "voted 31 to 14": the votes for
             return None, qualifier  # "2021-22", "3-2": not a range of one quantity
         value = (value + high) / 2
@@ -359,9 +360,9 @@ def _counted_noun(text: str, position: int, match: re.Match) -> tuple[str, int]:
     currency = (match.group("currency") or "").strip()
     if currency:
         return {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}[currency], match.end()
-    if _MAGNITUDE.search(text[: match.start()]):
+    if _MAGNITUDE.search(_before(text, match.start())):
         return "magnitude", match.end()
-    if match.group("range") and _TALLY.search(text[: match.start()]):
+    if match.group("range") and _TALLY.search(_before(text, match.start())):
         return "vote", match.end()
     rest = text[position:]
     people = _PEOPLE_STATE.match(rest)
@@ -390,6 +391,11 @@ def _counted_noun(text: str, position: int, match: re.Match) -> tuple[str, int]:
             return normalise_unit(head.group(1)), end + head.end()
         return normalise_unit(lowered), end
     return "", position
+
+
+def _before(text: str, position: int, width: int = 20) -> str:
+    """The few characters before a position: end-anchored patterns search only these."""
+    return text[max(0, position - width) : position]
 
 
 _MAY_HAVE_NUMBER = re.compile(rf"\d|\b(?:{_WORD_NUMBER})\b", re.I)
@@ -639,7 +645,9 @@ def _subject_before(text: str, position: int) -> tuple[int, int] | None:
     start = _phrase_start(head, end)
     if start is None:
         # "the fire brigade said", "the port's insurer put": a short noun phrase after a determiner.
-        noun_phrase = _DETERMINED.search(head)
+        # Searched on the tail only: an end-anchored pattern over the whole head is quadratic.
+        tail_start = max(0, len(head) - 80)
+        noun_phrase = _DETERMINED.search(head, tail_start)
         if noun_phrase is None or any(w in _NOT_NOUNS for w in noun_phrase.group(1).lower().split()[1:]):
             return None
         start = noun_phrase.start(1)
