@@ -121,8 +121,16 @@ class VerdictAdmin(SimpleHistoryAdmin):
     list_select_related = ["claim", "rating", "author"]
     search_fields = ["headline", "summary", "claim__text"]
     date_hierarchy = "created_at"
-    raw_id_fields = ["claim", "author", "published_by"]
-    readonly_fields = ["created_at", "updated_at", "published_at", "published_by", "version"]
+    raw_id_fields = ["claim", "author", "published_by", "based_on"]
+    # Publishing goes through the claim page, where the two-person rule and the
+    # reasons for changes are enforced; here it is read-only.
+    readonly_fields = ["is_published", "created_at", "updated_at", "published_at", "published_by", "version"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.is_published:
+            # A published verdict changes only with a reason, on the claim page.
+            return [field.name for field in self.model._meta.fields]
+        return self.readonly_fields
 
 
 @admin.register(Quantity)

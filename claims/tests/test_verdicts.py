@@ -17,7 +17,7 @@ from claims import verdicts
 from claims.ingest import extract_article_claims
 from claims.models import Claim, ClaimLink, Note, Rating, Verdict
 
-from .conftest import make_article, make_claim, make_outlet
+from .conftest import make_article, make_claim, make_outlet, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -430,3 +430,32 @@ def test_export_claims_since_is_incremental(editor, troops):
     assert out.getvalue().splitlines()[0].startswith("id,outlet,article")
     with pytest.raises(CommandError, match="is not a date"):
         call_command("export_claims", "--since", "last week", stdout=StringIO())
+
+
+def test_the_admin_cannot_bypass_the_two_person_rule(client, chief, troops):
+    verdict = verdicts.save_verdict(
+        troops[0], by=chief, rating=rating("False"), headline="Russia massed troops"
+    )
+    client.force_login(chief)
+    url = reverse("admin:claims_verdict_change", args=[verdict.pk])
+    page = client.get(url).content.decode()
+    assert 'name="is_published"' not in page
+    client.post(
+        url,
+        {
+            "claim": verdict.claim_id,
+            "rating": verdict.rating_id,
+            "headline": "x",
+            "summary": "",
+            "sources": "[]",
+            "author": chief.pk,
+            "is_published": "on",
+        },
+    )
+    verdict.refresh_from_db()
+    assert not verdict.is_published
+    published_verdict = verdicts.publish(
+        verdicts.save_verdict(troops[1], by=make_user("ed2", "Editor"), rating=rating("True")), by=chief
+    )
+    page = client.get(reverse("admin:claims_verdict_change", args=[published_verdict.pk])).content.decode()
+    assert 'name="summary"' not in page and 'name="headline"' not in page
