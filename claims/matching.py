@@ -24,6 +24,7 @@ CANDIDATES_PER_CLAIM = 60
 DATE_WINDOW = datetime.timedelta(days=45)
 RELATED_MARGIN = 0.15
 UNIT_CANDIDATES = 15
+FEW_CANDIDATES = 10
 
 # Words that let a claim meet its rival account: "video conference" finds "phone call".
 FRAME_TERMS = {
@@ -234,6 +235,19 @@ def _tsvector():
     return Func(template='"claims_claim"."search_document"', output_field=SearchVectorField())
 
 
+def _ranked_ids(base, query_text: str, limit: int) -> list[int]:
+    if not query_text:
+        return []
+    query = SearchQuery(query_text, config="english", search_type="raw")
+    return list(
+        base.annotate(document=_tsvector())
+        .filter(document=query)
+        .annotate(rank=SearchRank(_tsvector(), query, cover_density=True))
+        .order_by("-rank")
+        .values_list("pk", flat=True)[:limit]
+    )
+
+
 def candidate_claims(
     text: str,
     *,
@@ -256,17 +270,17 @@ def candidate_claims(
         )
     ids: list[int] = []
     if connection.vendor == "postgresql":
-        query_text = text_query(text, rare_terms)
-        if query_text:
-            query = SearchQuery(query_text, config="english", search_type="raw")
-            ranked = (
-                base.annotate(document=_tsvector())
-                .filter(document=query)
-                .annotate(rank=SearchRank(_tsvector(), query, cover_density=True))
-                .order_by("-rank")
-                .values_list("pk", flat=True)[:limit]
-            )
-            ids = list(ranked)
+        terms = [t for t in query_terms(text) if t not in _ALL_FRAME_TERMS]
+        rare = rare_terms(terms)
+        ids = _ranked_ids(base, text_query(text, lambda _: rare), limit)
+        if len(ids) < FEW_CANDIDATES and rare:
+            # Short claims may share a single telling word ("the breach began on March 11" /
+            # "the breach on March 12"): then any of the rarest words, within the date window.
+            ids += [
+                pk
+                for pk in _ranked_ids(base, " | ".join(rare[:PAIR_TERMS]), FEW_CANDIDATES * 2)
+                if pk not in ids
+            ]
     else:
         # SQLite: no text index; a window of the claim's most telling words.
         matches = Q()

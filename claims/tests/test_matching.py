@@ -241,3 +241,25 @@ def test_the_search_box_uses_the_trigram_index():
         cursor.execute("SET LOCAL enable_seqscan = off")
         plan = Claim.objects.filter(text__icontains="troops were").order_by("-score", "-pk").explain()
     assert "claim_text_trgm_idx" in plan, plan
+
+
+def test_the_demo_outlets_disagree_as_written():
+    """The same links on PostgreSQL (index retrieval) as on SQLite (term window)."""
+    call_command("load_demo", stdout=StringIO())
+    conflicts = set(ClaimLink.objects.filter(relation="conflicts").values_list("kind", "explanation"))
+    for expected in [
+        ("quantity", "2,000 troops vs about 1,200 troops, both attributed to the defence ministry"),
+        ("quantity", "5 people vs 3 people, both attributed to Governor Lucia Ferrand"),
+        (
+            "quantity",
+            "about 12,000 people vs about 15,000 people, both attributed to the provincial civil protection agency",
+        ),
+        ("wording", '"phone call" vs "video conference"'),
+        ("wording", '"by boat" vs "by helicopter"'),
+        ("date", "March 11 (11 March 2026) vs March 12 (12 March 2026)"),
+    ]:
+        assert expected in conflicts
+    agreements = set(ClaimLink.objects.filter(relation="agrees").values_list("explanation", flat=True))
+    assert {"both give 41 people", "both give about 1,200 troops"} <= agreements
+    # Figures about different things are never weighed against each other.
+    assert not any("41 people vs" in text or "vs 41 people" in text for _, text in conflicts)
