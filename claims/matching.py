@@ -24,7 +24,6 @@ CANDIDATES_PER_CLAIM = 60
 DATE_WINDOW = datetime.timedelta(days=45)
 RELATED_MARGIN = 0.15
 UNIT_CANDIDATES = 15
-FEW_CANDIDATES = 10
 
 # Words that let a claim meet its rival account: "video conference" finds "phone call".
 FRAME_TERMS = {
@@ -202,6 +201,9 @@ def text_query(text: str, rare_terms=None) -> str:
     parts = [f"{a} & {b}" for index, a in enumerate(terms) for b in terms[index + 1 :]]
     if len(terms) == 1:
         parts = terms
+    # A day or month named with a telling word is a pair too: "breach ... March 11" / "breach on March 12".
+    when = sorted(set(_WHEN.findall(text.lower())))
+    parts += [f"{term} & {day}" for term in terms for day in when if day not in terms]
     for frame in conflicts.frames(text):
         parts += FRAME_PHRASES.get(frame, [])
     return " | ".join(f"({part})" for part in parts)
@@ -227,6 +229,10 @@ def rare_terms(terms: list[str]) -> list[str]:
         return [row[0] for row in cursor.fetchall()]
 
 
+_WHEN = re.compile(
+    r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+)
 _ALL_FRAME_TERMS = {term for terms in FRAME_TERMS.values() for term in terms}
 
 
@@ -273,14 +279,6 @@ def candidate_claims(
         terms = [t for t in query_terms(text) if t not in _ALL_FRAME_TERMS]
         rare = rare_terms(terms)
         ids = _ranked_ids(base, text_query(text, lambda _: rare), limit)
-        if len(ids) < FEW_CANDIDATES and rare:
-            # Short claims may share a single telling word ("the breach began on March 11" /
-            # "the breach on March 12"): then any of the rarest words, within the date window.
-            ids += [
-                pk
-                for pk in _ranked_ids(base, " | ".join(rare[:PAIR_TERMS]), FEW_CANDIDATES * 2)
-                if pk not in ids
-            ]
     else:
         # SQLite: no text index; a window of the claim's most telling words.
         matches = Q()
