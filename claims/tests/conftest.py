@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 
-from claims.models import Article, Claim, Outlet
+from claims.models import Article, Claim, ClaimLink, Outlet
 from claims.roles import CHIEF, EDITOR, VIEWER, set_role
 
 SEEDS_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
@@ -83,6 +83,29 @@ def make_claim(article: Article, sentence: str | None = None, **fields) -> Claim
     return Claim.objects.create(
         article=article, text=sentence, start=start, end=start + len(sentence), **fields
     )
+
+
+@pytest.fixture
+def troops(db):
+    """The troop-number claim in two outlets, linked as agreeing, plus a conflicting figure."""
+    post = make_article(
+        make_outlet("Seed Outlet One"),
+        body="U.S. intelligence points to about 175,000 Russian troops, according to The Washington Post.",
+        headline="Biden to discuss Ukraine with Putin",
+        url="https://one.example/biden-putin",
+        published="2021-12-04",
+    )
+    wire = make_article(
+        make_outlet("Seed Outlet Two"),
+        body="The Washington Post reported that 175,000 Russian troops could be involved.",
+        headline="Kremlin says leaders will talk",
+        url="https://two.example/kremlin-talks",
+        published="2021-12-04",
+    )
+    a = make_claim(post, attribution="The Washington Post", status="flagged")
+    b = make_claim(wire, attribution="The Washington Post", status="flagged")
+    ClaimLink.objects.create(claim_a=a, claim_b=b, relation="agrees", status="confirmed", score=0.8)
+    return a, b
 
 
 def seed_path(name_part: str) -> Path:

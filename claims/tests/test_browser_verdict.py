@@ -4,35 +4,19 @@ import json
 
 import pytest
 
-from claims.models import ClaimLink, Verdict
+from claims.models import Verdict
 
-from .conftest import PASSWORD, login_in_browser, make_article, make_claim, make_outlet, make_user
+from .conftest import PASSWORD, login_in_browser, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_an_editor_drafts_a_chief_publishes_and_the_public_sees_claimreview(
-    browser, live_server, screenshots_dir
+    browser, live_server, screenshots_dir, troops
 ):
     make_user("erin_editor", "Editor")
     make_user("carl_chief", "Chief")
-    one = make_article(
-        make_outlet("Seed Outlet One"),
-        headline="Biden to discuss Ukraine",
-        url="https://one.example/a",
-        published="2021-12-04",
-        body="U.S. intelligence points to about 175,000 Russian troops, according to The Washington Post.",
-    )
-    two = make_article(
-        make_outlet("Seed Outlet Two"),
-        headline="Kremlin says leaders will talk",
-        url="https://two.example/b",
-        published="2021-12-04",
-        body="The Washington Post counted 175,000 Russian troops near the border.",
-    )
-    claim = make_claim(one, attribution="The Washington Post", status="flagged")
-    other = make_claim(two, attribution="The Washington Post", status="flagged")
-    ClaimLink.objects.create(claim_a=claim, claim_b=other, relation="agrees", status="confirmed", score=0.8)
+    claim, other = troops
 
     def session():
         context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})

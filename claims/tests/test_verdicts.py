@@ -22,29 +22,6 @@ from .conftest import make_article, make_claim, make_outlet, make_user
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def troops():
-    """The troop-number claim in two outlets, linked as agreeing, plus a conflicting figure."""
-    post = make_article(
-        make_outlet("Seed Outlet One"),
-        body="U.S. intelligence points to about 175,000 Russian troops, according to The Washington Post.",
-        headline="Biden to discuss Ukraine with Putin",
-        url="https://one.example/biden-putin",
-        published="2021-12-04",
-    )
-    wire = make_article(
-        make_outlet("Seed Outlet Two"),
-        body="The Washington Post reported that 175,000 Russian troops could be involved.",
-        headline="Kremlin says leaders will talk",
-        url="https://two.example/kremlin-talks",
-        published="2021-12-04",
-    )
-    a = make_claim(post, attribution="The Washington Post", status="flagged")
-    b = make_claim(wire, attribution="The Washington Post", status="flagged")
-    ClaimLink.objects.create(claim_a=a, claim_b=b, relation="agrees", status="confirmed", score=0.8)
-    return a, b
-
-
 def rating(label):
     return Rating.objects.get(label=label)
 
