@@ -207,7 +207,7 @@ _ASPECTS = {
     "dead": r"kill|dead|die[sd]?\b|death|fatal|lives|bodies|perish|toll",
     "injured": r"injur|wound|hurt|hospitali[sz]",
     "missing": r"missing|unaccounted",
-    "displaced": r"evacuat|displac|homeless|fled|flee|shelter|left (?:their|his|her) homes?|relocat",
+    "displaced": r"evacuat|displac|homeless|fled|flee|shelter|(?:left|leave|leaving) (?:their|his|her) homes?|relocat",
     "arrested": r"arrest|detain|custody",
     "rescued": r"rescu|brought (?:to the surface|out|to safety)|pulled (?:out|alive|free)|freed",
     "trapped": r"\btrap(?:ped|ping|s)?\b|stuck|buried|cut off",
@@ -221,7 +221,7 @@ def aspect(text: str, figure: Figure) -> str:
     """What the figure counts, from the few words after (then before) it."""
     own = re.sub(r"[\d.,]+", " ", figure.text)  # "41 were injured" says it itself
     # Stop at the next figure: "12 dead and 40 injured".
-    after = re.split(r"\d", " ".join(text[figure.end :].split()[:5]))[0]
+    after = re.split(r"\d", " ".join(text[figure.end :].split()[:7]))[0]
     before = " ".join(text[: figure.start].split()[-3:])
     for window in (own, after, before):
         for name, pattern in _ASPECT_RES.items():

@@ -786,7 +786,8 @@ _FACT_VERBS = re.compile(
     r"\b(killed|died|dead|injured|wounded|evacuated|arrested|amassed|deployed|annexed|invaded|"
     r"destroyed|collapsed|approved|rejected|signed|resigned|fired|elected|won|lost|rose|fell|increased|"
     r"decreased|spent|cost|paid|launched|attacked|mobili[sz]ed|transferred|moved|sent|held|met|called|"
-    r"visited|spoke|trapped|rescued|voted|passed|struck|hit|flooded|burned|closed|opened|reopened)\b",
+    r"visited|spoke|trapped|rescued|voted|passed|struck|hit|flooded|burned|closed|opened|reopened|"
+    r"declared|ordered|imposed|lifted|banned|suspended|charged|sentenced|convicted|acquitted)\b",
     re.I,
 )
 _COMPARATIVE = re.compile(
