@@ -38,3 +38,22 @@ def test_database_url_chooses_the_database():
     assert (
         dj_database_url.parse("postgres://u@127.0.0.1:5432/db")["ENGINE"] == "django.db.backends.postgresql"
     )
+
+
+def test_offline_commands_run_without_a_key_but_the_server_does_not():
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+
+    def manage(*args):
+        return subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=clean,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    assert manage("check").returncode == 0
+    assert manage("makemigrations", "--check", "--dry-run").returncode == 0
+    refused = manage("runserver", "--noreload", "127.0.0.1:0")
+    assert refused.returncode != 0 and "DJANGO_SECRET_KEY is not set" in refused.stderr
