@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from claims.models import Article, Claim, ClaimLink
+from claims import verdicts
+from claims.models import Article, Claim, ClaimLink, Rating
 
 from .conftest import login_in_browser, make_user
 
@@ -43,10 +44,17 @@ def serious_findings(page) -> list[str]:
 
 def test_main_pages_have_no_serious_accessibility_findings(axe_page):
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    make_user("erin_editor", "Editor")
+    editor = make_user("erin_editor", "Editor")
+    chief = make_user("carl_chief", "Chief")
+    flagged = Claim.objects.filter(status="flagged").first()
+    verdict = verdicts.publish(
+        verdicts.save_verdict(flagged, by=editor, rating=Rating.objects.get(value=2)), by=chief
+    )
     page = axe_page
     page.goto("/accounts/login/")
     findings = {"login": serious_findings(page)}
+    page.goto(f"/factchecks/{verdict.pk}/")
+    findings["public verdict"] = serious_findings(page)
     login_in_browser(page, "erin_editor")
     link = ClaimLink.objects.filter(relation="conflicts").first()
     article = Article.objects.first()
