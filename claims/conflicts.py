@@ -576,5 +576,7 @@ def _same_event_dated(a: ClaimFacts, b: ClaimFacts) -> bool:
 def _day_text(facts: ClaimFacts) -> str:
     for when in facts.dates:
         if when.value and when.granularity in {"day", "weekday", "relative"}:
-            return f"{when.text} ({when.value:%-d %B %Y})" if when.text != f"{when.value}" else when.text
+            if f"{when.value:%B}".lower() in when.text.lower():  # "March 11" -> "March 11, 2026"
+                return when.text if str(when.value.year) in when.text else f"{when.text}, {when.value.year}"
+            return f"{when.text} ({when.value:%-d %B %Y})"  # "on Tuesday (7 December 2021)"
     return "no date"

@@ -256,7 +256,7 @@ def test_the_demo_outlets_disagree_as_written():
         ),
         ("wording", '"phone call" vs "video conference"'),
         ("wording", '"by boat" vs "by helicopter"'),
-        ("date", "March 11 (11 March 2026) vs March 12 (12 March 2026)"),
+        ("date", "March 11, 2026 vs March 12, 2026"),
     ]:
         assert expected in conflicts
     agreements = set(ClaimLink.objects.filter(relation="agrees").values_list("explanation", flat=True))

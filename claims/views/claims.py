@@ -5,10 +5,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from .. import review
+from ..conflicts import similarity
 from ..diff import word_diff
 from ..highlight import highlight_body
 from ..models import Claim, ClaimLink, StaleEdit
 
+DIFF_SIMILARITY = 0.45
 LINK_GROUPS = (
     ("conflicts", "Conflicts"),
     ("agrees", "Agrees"),
@@ -37,7 +39,13 @@ def claim_page_context(request: HttpRequest, claim: Claim) -> dict:
     for link in review.links_of(claim):
         other = link.other(claim)
         groups[_group_of(link)].append(
-            {"link": link, "other": other, "diff": word_diff(claim.text, other.text)}
+            {
+                "link": link,
+                "other": other,
+                "diff": word_diff(claim.text, other.text),
+                # A diff of two differently worded sentences is noise: shown on request only.
+                "diff_first": similarity(claim.text, other.text) >= DIFF_SIMILARITY,
+            }
         )
     paragraphs = highlight_body(claim.article.body, [claim])
     paragraph = next((runs for runs in paragraphs if any(run.claim for run in runs)), [])
