@@ -464,10 +464,17 @@ _DATE_PATTERNS = [
 _FUTURE = re.compile(r"\b(will|would|next|upcoming|set for|scheduled|plans? to|to be held|is to)\b", re.I)
 
 
+_MAY_HAVE_DATE = re.compile(
+    rf"\d|\b(?:{_MONTH_NAMES})\b|day\b|\b(?:tonight|tomorrow|week|weekend|month|year)\b", re.I
+)
+
+
 def extract_dates(text: str, offset: int = 0, published: datetime.date | None = None) -> list[DateFact]:
     """Days, weekdays, months and years, resolved against the publication date when possible."""
     found: list[DateFact] = []
     taken: list[tuple[int, int]] = []
+    if not _MAY_HAVE_DATE.search(text):
+        return found  # one search instead of nine for sentences naming no time at all
     for granularity, pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
