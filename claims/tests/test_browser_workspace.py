@@ -145,3 +145,19 @@ def test_a_new_user_finds_the_troop_conflict_and_records_a_note(page, demo, scre
     page.get_by_label("Add a note").fill("Defence ministry gives two figures: asked its press office.")
     page.get_by_role("button", name="Add note").click()
     page.locator("#notes li p", has_text="asked its press office").wait_for()
+
+
+def test_bulk_actions_in_the_browser(page, demo):
+    make_user("erin_editor", "Editor")
+    login_in_browser(page, "erin_editor")
+    page.goto("/queue/")
+    assert page.locator("#bulk-status").is_hidden() and page.locator("#bulk-assignee").is_hidden()
+    page.get_by_label("With selected").select_option("status")
+    assert page.locator("#bulk-status").is_visible()
+    page.get_by_label("Status", exact=True).select_option("in_review")
+    boxes = page.locator("[data-row] input[type=checkbox]")
+    boxes.nth(0).check()
+    boxes.nth(1).check()
+    page.get_by_role("button", name="Apply").click()
+    page.get_by_text("2 of 2 claims updated.").wait_for()
+    assert Claim.objects.filter(status="in_review").count() == 2

@@ -68,6 +68,20 @@
     }
   });
 
+  // Bulk actions: show the person or status choice only for the action that needs it.
+  const bulkAction = document.getElementById("bulk-action");
+  function showBulkChoices() {
+    const assignee = document.getElementById("bulk-assignee");
+    const status = document.getElementById("bulk-status");
+    if (!bulkAction || !assignee || !status) return;
+    assignee.hidden = bulkAction.value !== "assign";
+    status.hidden = bulkAction.value !== "status";
+  }
+  if (bulkAction) {
+    bulkAction.addEventListener("change", showBulkChoices);
+    showBulkChoices();
+  }
+
   // After htmx swaps a row in, keep it selected so the next key acts on it.
   document.body.addEventListener("htmx:afterSettle", function () {
     const selectedId = document.body.dataset.selectedRow;
