@@ -12,8 +12,8 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from . import conflicts
-from .conflicts import normalise_unit
+from . import conflicts, figures
+from .figures import QuantityFact
 
 # --- Results -----------------------------------------------------------------
 
@@ -25,22 +25,13 @@ class Span:
 
 
 @dataclass(frozen=True)
-class QuantityFact:
-    value: float
-    unit: str  # the counted noun, singular: "troop", "location", "percent"
-    text: str
-    start: int
-    end: int
-    qualifier: str = "exact"  # exact, about, over, under, up_to, at_least, range
-
-
-@dataclass(frozen=True)
 class DateFact:
     text: str
     start: int
     end: int
     value: datetime.date | None = None
-    granularity: str = ""  # day, weekday, relative, month, year, year-part
+    granularity: str = ""  # day, weekday, relative, month, year, year-part, time
+    clock: str = ""  # for a time of day: "20:45", with the zone when given ("20:45 GMT")
 
 
 @dataclass
@@ -141,87 +132,21 @@ def _append(spans: list[Span], chunk: str, start: int, end: int, base: int) -> N
         spans.append(Span(base + start + left, base + start + right))
 
 
-# --- Quantities --------------------------------------------------------------
+# --- Quantities ---------------------------------------------------------------
 
-_WORD_NUMBERS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "a hundred": 100,
-    "a dozen": 12,
-    "dozen": 12,
-    "a thousand": 1000,
-}
-_SCALES = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "m": 1e6,
-    "mn": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-}
-_QUALIFIERS = [
-    (
-        r"about|around|approximately|roughly|nearly|almost|some|an estimated|estimated|close to|circa|approx\.?",
-        "about",
-    ),
-    (r"more than|over|above|upwards of|in excess of", "over"),
-    (r"at least|no fewer than|no less than|a minimum of", "at_least"),
-    (r"less than|fewer than|under|below|just under", "under"),
-    (r"up to|as many as|as much as|a maximum of", "up_to"),
-]
-_QUALIFIER_RE = "|".join(f"(?P<q{i}>{pattern})" for i, (pattern, _) in enumerate(_QUALIFIERS))
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-# "thirty-one", "forty five": compound word numbers.
-_WORD_NUMBERS.update(
-    {
-        f"{tens}{sep}{unit}": _WORD_NUMBERS[tens] + index
-        for tens in _TENS
-        for index, unit in enumerate(_UNITS_WORDS, 1)
-        for sep in ("-", " ")
-    }
-)
-_WORD_NUMBER = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
-_QUANTITY = re.compile(
-    rf"(?:(?P<qual>\b(?:{_QUALIFIER_RE})\s+))?"
-    rf"(?P<currency>[$€£¥]\s?)?"
-    rf"(?:(?P<num>(?<![\w.,])(?:{_NUMBER}))|(?P<word>\b(?:{_WORD_NUMBER})\b))"
-    rf"(?:(?P<range>\s*(?:-|–|to|and)\s*(?P<num2>{_NUMBER})))?"
-    rf"(?:\s*(?P<scale>\b(?:thousand|million|billion|trillion|mn|bn|tn)\b|(?<=\d)[kKmMbB]\b))?"
-    rf"(?P<pct>\s?(?:%|per ?cent\b|percent\b))?",
-    re.I,
-)
-_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+
+def extract_quantities(text: str, offset: int = 0, dates: list[DateFact] | None = None) -> list[QuantityFact]:
+    """Figures with what they count or measure (claims.figures); dates and clock times are not figures.
+
+    `dates` are this text's dates and times (body offsets, from the same `offset`) when already found.
+    """
+    if dates is None:
+        dates = extract_dates(text, offset)
+    return figures.extract_quantities(text, offset, dates, times=())
+
+
+# --- Dates -------------------------------------------------------------------
+
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -244,171 +169,6 @@ _MONTHS = {
     for name in names
 }
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_UNIT_PHRASES = re.compile(
-    r"(?:square|cubic)\s+(?:kilo)?(?:meters?|metres?|miles?|feet|foot|yards?)|per cent|percent|"
-    r"(?:kilo|centi|milli)?(?:meters?|metres?)|km|kilometers?|kilometres?|miles?|tonnes?|tons?|kg|kilograms?|"
-    r"hectares?|acres?|dollars?|euros?|pounds?|hryvnias?|rubles?|roubles?|yuan|yen",
-    re.I,
-)
-# Words between a number and its noun that do not change what is counted.
-_MODIFIERS = frozenset(
-    """more additional extra new other armed military civilian local foreign young old elderly active
-    reserve regular combat ground front-line frontline federal national regional registered confirmed
-    estimated total further full-time part-time unarmed injured wounded""".split()  # noqa: SIM905
-)
-_NOT_NOUNS = frozenset(
-    """of the a an and or to in on at by for from with as than that which who per is are was were be
-    been has have had will would percent years year old times time more less""".split()  # noqa: SIM905
-)
-_GENERIC_NOUNS = frozenset("leader side party man woman country nation way thing time sort kind".split())  # noqa: SIM905
-_NOUN = re.compile(r"[A-Za-z][A-Za-z-]*")
-
-
-def extract_quantities(text: str, offset: int = 0, dates: list[DateFact] | None = None) -> list[QuantityFact]:
-    """Figures with their counted noun and qualifier; years and calendar days are left to dates.
-
-    `dates` are this text's dates (body offsets, from the same `offset`) when already found.
-    """
-    found: list[QuantityFact] = []
-    if not _MAY_HAVE_NUMBER.search(text):
-        return found
-    if dates is None:
-        dates = extract_dates(text, offset)
-    date_spans = [(d.start - offset, d.end - offset) for d in dates]
-    for match in _QUANTITY.finditer(text):
-        num_start = match.start("num") if match.group("num") else match.start("word")
-        if any(s <= num_start < e for s, e in date_spans):
-            continue
-        value, qualifier = _value_of(match)
-        if value is None:
-            continue
-        qualifier = "exact" if qualifier == "tally" else qualifier
-        raw_number = match.group("num") or ""
-        tail_start = match.end()
-        unit, unit_end = _counted_noun(text, tail_start, match)
-        if match.group("word") and (not unit or unit in _GENERIC_NOUNS):
-            continue  # "two" alone, "the two leaders": language, not a figure
-        if raw_number and not unit and not match.group("pct") and not match.group("currency"):
-            # A bare number: keep only if large enough to be a figure rather than a label.
-            if value < 10 and "." not in raw_number:
-                continue
-        start = (
-            match.start("qual")
-            if match.group("qual")
-            else match.start("currency")
-            if match.group("currency")
-            else num_start
-        )
-        if _BETWEEN.search(text[max(0, start - 9) : start]) and match.group("range"):
-            start -= len(_BETWEEN.search(text[max(0, start - 9) : start]).group())
-        window = max(0, start - 20)
-        magnitude = _MAGNITUDE.search(text[window:start]) if unit == "magnitude" else None
-        if magnitude:
-            start = window + magnitude.start()
-        end = max(unit_end, match.end())
-        snippet = text[start:end].rstrip(" ,.;:")
-        found.append(
-            QuantityFact(
-                value=value,
-                unit=unit,
-                text=snippet,
-                start=offset + start,
-                end=offset + start + len(snippet),
-                qualifier=qualifier,
-            )
-        )
-    return found
-
-
-def _value_of(match: re.Match) -> tuple[float | None, str]:
-    qualifier = "exact"
-    if match.group("qual"):
-        for index, (_, name) in enumerate(_QUALIFIERS):
-            if match.group(f"q{index}"):
-                qualifier = name
-                break
-    if match.group("num"):
-        value = float(match.group("num").replace(",", ""))
-    else:
-        value = float(_WORD_NUMBERS[match.group("word").lower()])
-    if match.group("num2"):
-        high = float(match.group("num2").replace(",", ""))
-        if high <= value:
-            if _TALLY.search(_before(match.string, match.start())):
-                return value, "tally"  # "voted 31 to 14": the votes for
-            return None, qualifier  # "2021-22", "3-2": not a range of one quantity
-        value = (value + high) / 2
-        qualifier = "range"
-    scale = (match.group("scale") or "").lower()
-    value *= _SCALES.get(scale, 1)
-    if (
-        match.group("num")
-        and not scale
-        and not match.group("pct")
-        and not match.group("currency")
-        and not match.group("range")
-        and re.fullmatch(r"(1[89]|20)\d\d", match.group("num"))
-    ):
-        return None, qualifier  # a year
-    return value, qualifier
-
-
-def _counted_noun(text: str, position: int, match: re.Match) -> tuple[str, int]:
-    """The noun a figure counts: 'about 175,000 Russian troops' -> 'troop'."""
-    if match.group("pct"):
-        return "percent", match.end()
-    currency = (match.group("currency") or "").strip()
-    if currency:
-        return {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}[currency], match.end()
-    if _MAGNITUDE.search(_before(text, match.start())):
-        return "magnitude", match.end()
-    if match.group("range") and _TALLY.search(_before(text, match.start())):
-        return "vote", match.end()
-    rest = text[position:]
-    people = _PEOPLE_STATE.match(rest)
-    if people:
-        # "41 were injured", "3 dead": a count of people in a state.
-        return "person", position + people.end()
-    phrase = re.match(r"\s+(" + _UNIT_PHRASES.pattern + r")\b", rest, re.I)
-    if phrase:
-        return normalise_unit(phrase.group(1)), position + phrase.end()
-    cursor = position
-    for _ in range(3):
-        word = re.match(r"[ \t]+([A-Za-z][A-Za-z'’-]*)", text[cursor:])
-        if not word:
-            return "", position
-        token = word.group(1)
-        lowered = token.lower()
-        if token[0].isupper() or lowered in _MODIFIERS:
-            cursor += word.end()  # "Russian troops", "more soldiers"
-            continue
-        if lowered in _NOT_NOUNS or lowered.endswith("ly"):
-            return "", position
-        end = cursor + word.end()
-        head = re.match(r"[ \t]+([a-z][a-z-]*s)\b", text[end:])
-        if head and not lowered.endswith("s") and head.group(1) not in _NOT_NOUNS:
-            # A compound's head counts: "1,400 dock workers" -> "worker".
-            return normalise_unit(head.group(1)), end + head.end()
-        return normalise_unit(lowered), end
-    return "", position
-
-
-def _before(text: str, position: int, width: int = 20) -> str:
-    """The few characters before a position: end-anchored patterns search only these."""
-    return text[max(0, position - width) : position]
-
-
-_MAY_HAVE_NUMBER = re.compile(rf"\d|\b(?:{_WORD_NUMBER})\b", re.I)
-_TALLY = re.compile(r"\b(?:voted|vote of|by|margin of)\s+$", re.I)
-_MAGNITUDE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.I)
-_PEOPLE_STATE = re.compile(
-    r"\s+(?:(?:were|are|was|have been|had been|has been|got)\s+)?(?:reported\s+)?"
-    r"(?:killed|dead|injured|wounded|hurt|missing|arrested|detained|hospitali[sz]ed|rescued|evacuated|displaced)\b",
-    re.I,
-)
-
-
-# --- Dates -------------------------------------------------------------------
 
 _MONTH_NAMES = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 _DATE_PATTERNS = [
@@ -475,6 +235,11 @@ def extract_dates(text: str, offset: int = 0, published: datetime.date | None = 
     taken: list[tuple[int, int]] = []
     if not _MAY_HAVE_DATE.search(text):
         return found  # one search instead of nine for sentences naming no time at all
+    for time in figures.extract_times(text):
+        # "at 10:45 pm (2045 GMT)": times of day, never counts.
+        clock = f"{time.clock} {time.zone}".strip()
+        found.append(DateFact(time.text, offset + time.start, offset + time.end, None, "time", clock))
+        taken.append((time.start, time.end))
     for granularity, pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()

@@ -1,0 +1,692 @@
+"""Read figures as a reader reads them: the number, what it counts or measures, its unit and qualifier.
+
+Pure functions over one sentence (no ORM, no request). Words come from
+claims.vocabulary; units are converted with pint so figures in metres and feet,
+tonnes and tons compare in one base unit, while each figure keeps the words
+its outlet used. Clock times are found here too, so they are never read as
+counts: "at 10:45 pm (2045 GMT)" is a time, not the figures 45 and 2045.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from . import vocabulary as vocab
+
+# Figures beyond this are not news figures but typing accidents or attacks ("1 followed by 400 zeros").
+LARGEST_FIGURE = 1e15
+
+
+@dataclass(frozen=True)
+class QuantityFact:
+    value: float  # the figure; for a range its middle
+    unit: str  # pint unit name ("meter"), currency code ("USD") or counted noun, singular ("troop")
+    text: str
+    start: int
+    end: int
+    qualifier: str = "exact"  # exact, about, nearly, over, under, at_least, up_to, range
+    measure: str = ""  # what it counts or measures: "deaths", "crowd", "length"...
+    noun: str = ""  # the counted noun or unit as written: "tugboats", "metre"
+    low: float | None = None
+    high: float | None = None
+    base_value: float | None = None  # in base_unit: metres, kilograms, seconds, or the count itself
+    base_unit: str = ""
+    attribution: str = ""  # who the sentence says gave this figure, when it says so
+    forecast: bool = False  # a plan or expectation ("expected to draw up to 80,000"), not a count
+
+
+@dataclass(frozen=True)
+class ClockTime:
+    text: str
+    start: int
+    end: int
+    clock: str  # "20:45"
+    zone: str = ""  # "GMT", "UTC", "local" or ""
+
+
+# --- Clock times -------------------------------------------------------------------
+
+_ZONES = r"GMT|UTC|Z|IST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|BST|JST|MSK|EAT|WAT|AEST|local time|hrs"
+_CLOCK_PATTERNS = (
+    # 10:45 pm, 7.20 pm, 11:19 a.m.
+    re.compile(r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s?(?P<ap>[ap]\.?\s?m\b\.?)", re.I),
+    # 9 a.m., 10pm, 2 p.m.
+    re.compile(r"\b(?P<h>1[0-2]|0?[1-9])\s?(?P<ap>[ap]\.m\.|[ap]m\b)", re.I),
+    # 2045 GMT, 0830 UTC, 1530 hrs
+    re.compile(rf"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s?(?P<zone>{_ZONES})\b"),
+    # 03:19 GMT, 11:11
+    re.compile(rf"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\b(?:\s?(?P<zone>{_ZONES})\b)?"),
+    # "as of 10.30", "at 10.30"
+    re.compile(r"(?<=\b(?:at|by) )(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)\b(?!\s*(?:%|percent|per cent))", re.I),
+    re.compile(r"(?<=\bas of )(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\b", re.I),
+)
+
+
+def extract_times(text: str, offset: int = 0) -> list[ClockTime]:
+    """Clock times in a sentence, with the 24-hour clock and the zone when given."""
+    found: list[ClockTime] = []
+    if not re.search(r"\d", text):
+        return found
+    for pattern in _CLOCK_PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(t.start - offset < end and start < t.end - offset for t in found):
+                continue
+            groups = match.groupdict()
+            hour, minute = int(groups["h"]), int(groups.get("m") or 0)
+            meridiem = (groups.get("ap") or "").lower().replace(".", "").replace(" ", "")
+            if meridiem == "pm" and hour < 12:
+                hour += 12
+            elif meridiem == "am" and hour == 12:
+                hour = 0
+            zone = groups.get("zone") or ""
+            zone = "local" if zone.lower() == "local time" else zone.upper() if zone != "hrs" else ""
+            found.append(ClockTime(match.group(), offset + start, offset + end, f"{hour:02d}:{minute:02d}", zone))
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+# --- Number patterns --------------------------------------------------------------------
+
+_DIGITS = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,028,000
+    r"|\d{1,3},\d{1,2}(?=\s*(?:million|milliard|billion|mio|mrd)\b)"  # 1,2 million
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])"  # 219 500
+    r"|\d+(?:\.\d+)?"
+)
+_DIGIT_NUMBER = rf"(?<![\w.,/+-])(?:{_DIGITS})(?!(?:st|nd|rd|th)\b)(?![\d])"
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_WORD_VALUES = dict(vocab.SMALL_NUMBERS)
+_WORD_VALUES.update(
+    {
+        f"{tens}{sep}{one}": vocab.SMALL_NUMBERS[tens] + index
+        for tens in _TENS
+        for index, one in enumerate(_ONES, 1)
+        for sep in ("-", " ")
+    }
+)
+_WORD_VALUES.update({"one million": 1e6, "one billion": 1e9, "one thousand": 1e3, "one hundred": 100})
+
+
+def _alternatives(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_WORD_NUMBER = _alternatives(_WORD_VALUES)
+_VAGUE = _alternatives(vocab.VAGUE_AMOUNTS)
+_QUALIFIER = "|".join(f"(?P<q_{name}>{pattern})" for name, pattern in vocab.QUALIFIERS)
+_CURRENCY = r"US\$|HK\$|A\$|C\$|[$€£¥₹₽₴]|Rs\.?(?=\s?\d)"
+_SCALE_WORDS = r"thousand|million|billion|trillion|milliard|mio|mn|bn|tn|lakhs?|crores?"
+_NUMBER_BODY = (
+    rf"(?:(?P<num>{_DIGIT_NUMBER})|(?P<word>\b(?:{_WORD_NUMBER})\b)|(?P<vague>\b(?:{_VAGUE})\b))"
+    rf"(?:\s?(?P<scale>\b(?:{_SCALE_WORDS})\b|(?<=\d)[kmb]n?\b))?"
+)
+_FIGURE = re.compile(
+    rf"(?:(?P<qual>\b(?:{_QUALIFIER})\s+))?(?P<cur>(?:{_CURRENCY})\s?)?{_NUMBER_BODY}",
+    re.I,
+)
+_RANGE_TAIL = re.compile(
+    rf"\s*(?P<sep>-|–|—|\bto\b|\band\b)\s*(?P<cur2>(?:{_CURRENCY})\s?)?"
+    rf"(?:(?P<num2>{_DIGIT_NUMBER})|(?P<word2>\b(?:{_WORD_NUMBER})\b))"
+    rf"(?:\s?(?P<scale2>\b(?:{_SCALE_WORDS})\b|(?<=\d)[kmb]n?\b))?",
+    re.I,
+)
+_MAY_HAVE_NUMBER = re.compile(rf"\d|\b(?:{_WORD_NUMBER}|{_VAGUE}|million)\b", re.I)
+_ORDINAL = re.compile(r"(?<![\w.,])(?P<n>\d{1,3})(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?:%s))" % "|".join(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")), re.I)  # fmt: skip
+_CATEGORY = re.compile(r"\bcategory[ -](?P<n>[1-5])\b", re.I)
+_SHARE = re.compile(
+    rf"(?:(?P<qual>\b(?:{_QUALIFIER})\s+))?\b(?P<part>{_alternatives(_ONES)}|\d)\s+(?:out\s+of|in)\s+"
+    r"(?P<whole>ten|10|five|four|three|a hundred|100)\b",
+    re.I,
+)
+_WHOLES = {"ten": 10, "10": 10, "five": 5, "four": 4, "three": 3, "a hundred": 100, "100": 100}
+
+# --- Units -----------------------------------------------------------------------------
+
+_UNIT_WORD = _alternatives(vocab.UNITS)
+_UNIT_AFTER = re.compile(rf"(?P<sp>[ \t\u00a0]?)(?P<unit>{_UNIT_WORD})(?![\w/²])", re.I)
+_COMPOUND = re.compile(
+    rf"-(?P<unit>{_UNIT_WORD}|magnitude)(?:-(?P<suffix>long|high|deep|wide|tall|old))?(?![\w])", re.I
+)
+_YEAR_OLD = re.compile(r"(?:-|\s)years?(?:-|\s)old\b", re.I)
+_SUFFIX_AFTER = re.compile(r"\s(?P<suffix>long|high|deep|wide|tall)\b", re.I)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?(?:\s+|-)$|\bmagnitude at\s+$|\bmeasured at\s+$", re.I)
+_MAGNITUDE_AFTER = re.compile(r"^(?:-|\s)magnitude\b|^\s(?:quake|earthquake|tremor)\b", re.I)
+_QUAKE_WORDS = re.compile(r"\bmagnitude\b|\brichter\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _registry():
+    import pint
+
+    return pint.UnitRegistry()
+
+
+@lru_cache(maxsize=256)
+def _unit_facts(unit: str) -> tuple[str, float, str]:
+    """(measure, factor to base, base unit name) for a pint unit name, by its dimension."""
+    if unit in {"percent", "degree"}:
+        return vocab.UNIT_MEASURES[unit], 1.0, unit
+    registry = _registry()
+    quantity = registry.Quantity(1.0, unit)
+    base = quantity.to_base_units()
+    dimension = str(quantity.dimensionality)
+    measure = {
+        "[length]": "length",
+        "[mass]": "mass",
+        "[length] ** 2": "area",
+        "[length] ** 3": "volume",
+        "[time]": "duration",
+        "[length] / [time]": "speed",
+        "[temperature]": "temperature",
+    }.get(dimension, "")
+    return measure, float(base.magnitude), str(base.units)
+
+
+def to_base(value: float, unit: str) -> tuple[float, str]:
+    """A value in its dimension's base unit, with pint: (300, "foot") -> (91.44, "meter")."""
+    if unit.startswith("degree_"):
+        base = _registry().Quantity(value, unit).to_base_units()
+        return float(base.magnitude), str(base.units)
+    _, factor, base_unit = _unit_facts(unit)
+    return value * factor, base_unit
+
+
+# --- Context windows --------------------------------------------------------------------
+
+_STATE_RE = re.compile(
+    "|".join(f"(?P<s{i}>\\b(?:{pattern}))" for i, pattern in enumerate(vocab.STATE_PATTERNS.values())), re.I
+)
+_STATE_NAMES = list(vocab.STATE_PATTERNS)
+_BUILDING_RE = re.compile(
+    "|".join(f"(?P<b{i}>\\b(?:{pattern}))" for i, pattern in enumerate(vocab.BUILDING_STATES.values())), re.I
+)
+_BUILDING_NAMES = list(vocab.BUILDING_STATES)
+_LENGTH_RES = [(name, re.compile(pattern, re.I)) for name, pattern in vocab.LENGTH_CONTEXT]
+
+_STOP_WORDS = frozenset(
+    """of in on at to from by for with or the a an that which who whom as than per across including into
+    after before during since while when where were was are is be been being have has had will would could
+    should may might can do does did not no its their his her our this these those there here said says
+    say told according reported each every among between about around over under up down out off
+    others other's them they it he she we you i so but if then only just also still""".split()  # noqa: SIM905
+)
+_MODIFIERS = frozenset(
+    """more additional extra new other further another armed military civilian local foreign young old
+    elderly active reserve regular combat ground front-line frontline federal national regional registered
+    confirmed estimated total full-time part-time unarmed main small large big major medical senior""".split()  # noqa: SIM905
+)
+_WORD_TOKEN = re.compile(r"[ \t\u00a0]+(?P<w>[A-Za-z][A-Za-z'’-]*)")
+
+
+@dataclass
+class _Raw:
+    """A figure found by the scan, before its measure is decided."""
+
+    start: int
+    number_end: int
+    end: int
+    value: float
+    low: float | None
+    high: float | None
+    qualifier: str
+    unit: str = ""  # pint unit or currency code, when written
+    noun: str = ""  # as written
+    lemma: str = ""
+    measure: str = ""
+    np_text: str = ""
+    kind: str = "count"  # count, unit, money, magnitude, category, rank, share
+
+
+def extract_quantities(text: str, offset: int = 0, dates=None, times=None) -> list[QuantityFact]:
+    """Figures in a sentence with what each counts or measures.
+
+    `dates` and `times` are this text's dates and clock times (body offsets from the
+    same `offset`) when already found; numbers inside them are not figures.
+    """
+    if not _MAY_HAVE_NUMBER.search(text):
+        return []
+    if times is None:
+        times = extract_times(text, offset)
+    taken = [(d.start - offset, d.end - offset) for d in (dates or ())]
+    taken += [(t.start - offset, t.end - offset) for t in times]
+    raws = _scan(text, taken)
+    facts = []
+    for index, raw in enumerate(raws):
+        if not _decide(text, raws, index):
+            continue
+        facts.append(_fact(text, raw, offset))
+    return _carry_conversions(text, facts, offset)
+
+
+def _inside(position: int, spans) -> bool:
+    return any(s <= position < e for s, e in spans)
+
+
+def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Raw]:
+    raws: list[_Raw] = []
+    for match in _CATEGORY.finditer(text):
+        raws.append(_Raw(match.start(), match.end(), match.end(), float(match.group("n")), None, None, "exact",
+                         kind="category", measure="category"))  # fmt: skip
+    for match in _ORDINAL.finditer(text):
+        if not _inside(match.start(), taken):
+            raws.append(_Raw(match.start(), match.end(), match.end(), float(match.group("n")), None, None,
+                             "exact", kind="rank", measure="rank"))  # fmt: skip
+    for match in _SHARE.finditer(text):
+        part = match.group("part").lower()
+        value = float(_WORD_VALUES.get(part, part if part.isdigit() else 0))
+        value = 100 * value / _WHOLES[match.group("whole").lower()]
+        qualifier = _qualifier(match)
+        start = match.start("qual") if match.group("qual") else match.start("part")
+        raws.append(_Raw(start, match.end(), match.end(), value, None, None, qualifier, unit="percent",
+                         kind="share", measure="percentage"))  # fmt: skip
+    taken = taken + [(r.start, r.end) for r in raws]
+    cursor = 0
+    for match in _FIGURE.finditer(text):
+        if match.start() < cursor:
+            continue
+        number_start = match.start("num") if match.group("num") else match.start("word") if match.group("word") else match.start("vague")  # fmt: skip
+        if _inside(number_start, taken):
+            continue
+        raw = _read(text, match)
+        if raw is None:
+            continue
+        cursor = raw.end
+        raws.append(raw)
+    raws.sort(key=lambda r: r.start)
+    return raws
+
+
+def _qualifier(match: re.Match) -> str:
+    for name, _ in vocab.QUALIFIERS:
+        if match.groupdict().get(f"q_{name}"):
+            return name
+    return "exact"
+
+
+def _number(digits: str | None, word: str | None, scale: str | None) -> float | None:
+    if digits:
+        compact = digits.replace("\u00a0", " ").replace("\u202f", " ")
+        if re.fullmatch(r"\d{1,3},\d{1,2}", compact):
+            value = float(compact.replace(",", "."))  # 1,2 million
+        else:
+            value = float(compact.replace(",", "").replace(" ", ""))
+    elif word:
+        value = float(_WORD_VALUES[" ".join(word.lower().split())])
+    else:
+        return None
+    if scale:
+        value *= vocab.SCALES.get(scale.lower(), 1)
+    return value
+
+
+def _read(text: str, match: re.Match) -> _Raw | None:
+    """One figure from a match: value, range, unit or counted noun."""
+    digits, word, vague = match.group("num"), match.group("word"), match.group("vague")
+    currency = (match.group("cur") or "").strip()
+    scale = match.group("scale")
+    number_end = match.end()
+    if scale and not currency and scale.lower() in {"m", "b"}:
+        scale, number_end = None, match.start("scale")  # "300m" without a currency is metres
+    if digits and re.fullmatch(r"0\d+", digits):
+        return None  # "06782", "0130": codes and clock times, never counts
+    qualifier = _qualifier(match)
+    start = match.start("qual") if match.group("qual") else match.start()
+    low = high = None
+    if vague:
+        low, high = vocab.VAGUE_AMOUNTS[" ".join(vague.lower().split())]
+        value, qualifier = (low + high) / 2, "range"
+    else:
+        value = _number(digits, word, scale)
+        if value is None:
+            return None
+        if digits and not scale and not currency and re.fullmatch(r"(1[89]|20)\d\d", digits):
+            if not re.match(r"\s?(?:-|\s)?(?:%|per ?cent|[a-z]+s\b)", text[number_end:], re.I):
+                return None  # a year (dates are read elsewhere)
+        before = text[max(0, start - 9) : start].lower()
+        tail = _RANGE_TAIL.match(text, number_end)
+        if tail and not before.rstrip().endswith("from"):
+            between = before.rstrip().endswith("between")
+            second = _number(tail.group("num2"), tail.group("word2"), tail.group("scale2"))
+            if second is not None and (tail.group("sep").lower() != "and" or between):
+                first = value
+                if tail.group("scale2") and not scale:
+                    first *= vocab.SCALES.get(tail.group("scale2").lower(), 1)
+                elif "," in (tail.group("num2") or "") and first < 1000 <= second and first * 1000 <= second * 10:
+                    first *= 1000  # "50 to 80,000": fifty thousand
+                if first < second:
+                    low, high, value, qualifier = first, second, (first + second) / 2, "range"
+                    number_end = tail.end()
+                    currency = currency or (tail.group("cur2") or "").strip()
+                    if between:
+                        start = text.lower().rfind("between", 0, start)
+    raw = _Raw(start, number_end, number_end, value, low, high, qualifier)
+    if currency:
+        code = vocab.CURRENCY_SYMBOLS.get(currency.lower(), "")
+        raw.unit, raw.kind, raw.measure, raw.noun = code, "money", "money", currency
+        return raw
+    if vague:
+        # "hundreds of people", "thousands of barrels": the noun after "of".
+        of = re.match(r"\s+of\s+", text[number_end:], re.I)
+        if of:
+            raw.end = number_end + of.end() - 1
+        return _unit_or_noun(text, raw, raw.end)
+    return _unit_or_noun(text, raw, number_end)
+
+
+def _unit_or_noun(text: str, raw: _Raw, position: int) -> _Raw:
+    rest = text[position:]
+    if re.match(r"\s?(?:%|per ?cent\b|percent\b|pct\b)", rest, re.I):
+        unit = re.match(r"\s?(?:%|per ?cent\b|percent\b|pct\b)", rest, re.I)
+        raw.unit, raw.kind, raw.noun, raw.end = "percent", "unit", unit.group().strip(), position + unit.end()
+        return raw
+    if _MAGNITUDE_BEFORE.search(text[max(0, raw.start - 25) : raw.start]):
+        raw.kind, raw.measure = "magnitude", "magnitude"
+        raw.start = max(0, raw.start - 25) + _MAGNITUDE_BEFORE.search(text[max(0, raw.start - 25) : raw.start]).start()  # fmt: skip
+        return raw
+    magnitude_after = _MAGNITUDE_AFTER.match(rest)
+    if magnitude_after and raw.value < 11:
+        raw.kind, raw.measure = "magnitude", "magnitude"
+        if "magnitude" in magnitude_after.group().lower():
+            raw.end = position + magnitude_after.end()
+        return raw
+    if re.match(r"-year-old\b|(?:\s|-)years?(?:-|\s)old\b", rest, re.I):
+        found = _YEAR_OLD.match(rest) or re.match(r"-year-old\b", rest)
+        raw.unit, raw.kind, raw.measure, raw.noun = "year", "unit", "age", "year"
+        raw.end = position + found.end()
+        return raw
+    compound = _COMPOUND.match(rest)
+    if compound:
+        written = compound.group("unit")
+        if written.lower() == "magnitude":
+            raw.kind, raw.measure, raw.end = "magnitude", "magnitude", position + compound.end()
+            return raw
+        raw.unit, raw.kind, raw.noun = vocab.UNITS[written.lower()], "unit", written
+        raw.end = position + compound.end()
+        suffix = (compound.group("suffix") or "").lower()
+        if suffix == "old":
+            raw.measure = "age"
+        elif suffix:
+            raw.measure = vocab.COMPOUND_SUFFIX_MEASURES[suffix]
+        return raw
+    unit = _UNIT_AFTER.match(rest)
+    if unit:
+        written = unit.group("unit")
+        lowered = written.lower()
+        raw.unit, raw.kind, raw.noun = vocab.UNITS[lowered], "unit", written
+        raw.end = position + unit.end()
+        suffix = _SUFFIX_AFTER.match(text, raw.end)
+        if suffix:
+            raw.measure = vocab.COMPOUND_SUFFIX_MEASURES[suffix.group("suffix").lower()]
+            raw.end = suffix.end()
+        if lowered in {"degree", "degrees"}:
+            scale = re.match(r"\s*(?:(?P<c>celsius|centigrade|c\b)|(?P<f>fahrenheit|f\b))", text[raw.end :], re.I)
+            if scale:
+                raw.unit = "degree_Celsius" if scale.group("c") else "degree_Fahrenheit"
+                raw.end += scale.end()
+        return raw
+    money_word = re.match(
+        rf"\s+(?:(?:{_SCALE_WORDS})\s+)?(?P<cur>{_alternatives(vocab.CURRENCY_WORDS)})\b", rest, re.I
+    )
+    if money_word and not re.match(r"\s+of\b", rest[money_word.end() :]):
+        raw.unit, raw.kind, raw.measure = vocab.CURRENCY_WORDS[money_word.group("cur").lower()], "money", "money"
+        raw.noun, raw.end = money_word.group("cur"), position + money_word.end()
+        return raw
+    if re.match(r"\s+(?:percentage\s+)?points?\b", rest, re.I) and re.search(
+        r"\b(?:drop|fall|rise|increase|gain|lead|decline|jump)\s+of\s+$", text[max(0, raw.start - 25) : raw.start]
+    ):
+        found = re.match(r"\s+(?:percentage\s+)?points?\b", rest, re.I)
+        raw.unit, raw.kind, raw.measure, raw.noun = "point", "unit", "percentage point", found.group().strip()
+        raw.end = position + found.end()
+        return raw
+    _counted_noun(text, raw, position)
+    return raw
+
+
+def _counted_noun(text: str, raw: _Raw, position: int) -> None:
+    """The noun phrase after a count and its head: 'about 12,000 mostly brick homes' -> 'home'."""
+    cursor = position
+    head = first = None
+    head_end = first_end = position
+    words: list[str] = []
+    for _ in range(6):
+        match = _WORD_TOKEN.match(text, cursor)
+        if not match:
+            break
+        word = match.group("w")
+        lowered = word.lower()
+        if lowered in _STOP_WORDS:
+            if lowered == "and" and head is None and first is not None:
+                cursor = match.end()  # "domestic and international flights"
+                continue
+            break
+        if head is not None and not vocab.is_plural(word):
+            break
+        words.append(lowered)
+        cursor = match.end()
+        if vocab.is_plural(word) and lowered not in _MODIFIERS:
+            head, head_end = word, cursor
+        elif word[:1].isupper() or lowered.endswith("ly") or lowered in _MODIFIERS:
+            continue
+        elif first is None:
+            first, first_end = word, cursor
+            if lowered.endswith(("ed", "ing")) and vocab.measure_of_noun(lowered) == "":
+                # "injured passengers" goes on; "collapsed" alone ends the phrase
+                if not _STATE_RE.fullmatch(lowered):
+                    break
+    noun, end = (head, head_end) if head else (first, first_end) if first else (None, position)
+    if noun is None:
+        return
+    lowered = vocab.lemma(noun)
+    if lowered.endswith(("ed", "ing")) and not vocab.measure_of_noun(lowered) and not _STATE_RE.fullmatch(lowered):
+        return  # a verb, not a noun: "67 people were killed" is read from "people"
+    raw.noun, raw.lemma, raw.end = noun, lowered, end
+    raw.np_text = text[position:end]
+    # Two-word nouns the vocabulary knows: "police officers", "rescue workers", "crew members".
+    previous = text[position:end].split()
+    if len(previous) >= 2:
+        pair = f"{previous[-2].lower()} {lowered}"
+        if vocab.measure_of_noun(pair):
+            raw.lemma = lowered
+            raw.measure = vocab.measure_of_noun(pair)
+
+
+# --- Deciding what each figure counts -------------------------------------------------------
+
+
+def _state_in(window: str, nearest: str, pattern=_STATE_RE, names=_STATE_NAMES) -> str:
+    """The state named nearest to the figure in a window: 'first' or 'last' match."""
+    matches = list(pattern.finditer(window))
+    if not matches:
+        return ""
+    match = matches[0] if nearest == "first" else matches[-1]
+    for key, value in match.groupdict().items():
+        if value:
+            return names[int(key[1:])]
+    return ""
+
+
+def _clause_end(text: str, position: int) -> int:
+    found = [i for i in (text.find(mark, position) for mark in (";", " — ", " – ", ". ")) if i != -1]
+    return min(found) if found else len(text)
+
+
+def _windows(text: str, raws: list[_Raw], index: int) -> tuple[str, str, str, str]:
+    """np, after (to the next figure), before (since the previous one), beyond (to the clause's end)."""
+    raw = raws[index]
+    next_start = raws[index + 1].start if index + 1 < len(raws) else len(text)
+    previous_end = raws[index - 1].end if index else 0
+    clause_end = _clause_end(text, raw.end)
+    after = text[raw.end : min(next_start, clause_end, raw.end + 90)]
+    before_text = text[previous_end : raw.start]
+    before = " ".join(before_text.split()[-9:])
+    beyond = text[raw.end : min(clause_end, raw.end + 140)]
+    return raw.np_text, after, before, beyond
+
+
+_INHERIT_AFTER = re.compile(r"^\s*(?:more\b|others\b|of\s+(?:whom|them|those|these)\b|(?:in|at)\s+[A-Z])")
+_INHERIT_BEFORE = re.compile(r"(?:including|and|,|\(|to|or|vs\.?|versus|while|the\s+\w+\s+counted)\s*$", re.I)
+_LIST_GAP = re.compile(r"^(?:\s+[A-Z][A-Za-z]*)*\s*(?:,\s*(?:or\s+|and\s+)?|\s+(?:or|and|to)\s+)$")
+
+
+def _decide(text: str, raws: list[_Raw], index: int) -> bool:
+    """Set the figure's measure (and unit when it inherits one); False when it is not a figure."""
+    raw = raws[index]
+    if raw.kind in {"category", "rank", "magnitude", "share", "money"}:
+        return True
+    np_text, after, before, beyond = _windows(text, raws, index)
+    if raw.kind == "unit":
+        if not raw.measure:
+            raw.measure = _unit_measure(text, raw, before + " " + after)
+        return True
+    if raw.value == 1 and not raw.noun.lower().startswith("million"):
+        return False
+    previous = raws[index - 1] if index else None
+    if raw.lemma:
+        raw.measure = _count_measure(raw, np_text, after, before, beyond)
+        raw.unit = raw.lemma
+        return bool(raw.measure)
+    # No noun: a state names what is counted, or the figure borrows from its neighbour.
+    gap = text[previous.end : raw.start] if previous else ""
+    inherits = previous is not None and previous.measure and (
+        _INHERIT_AFTER.match(text[raw.end :]) or (len(gap) < 40 and _INHERIT_BEFORE.search(gap))
+    )
+    following = raws[index + 1] if index + 1 < len(raws) else None
+    state = _state_in(np_text + " " + after, "first") or _state_in(before, "last")
+    if inherits and previous.lemma in _building_nouns():
+        building = _state_in(after, "first", _BUILDING_RE, _BUILDING_NAMES)
+        raw.unit, raw.lemma = previous.unit, previous.lemma
+        raw.measure = building or previous.measure
+        return True
+    if state and state != "age" and (not inherits or state != previous.measure):
+        if inherits and state in vocab.CROWD_STATES:
+            raw.measure, raw.unit = previous.measure, previous.unit
+        else:
+            raw.measure, raw.unit = state, "person"
+        return True
+    if state == "age" and raw.value < 130:
+        raw.measure, raw.unit = "age", "year"
+        return True
+    if inherits:
+        raw.measure, raw.unit, raw.lemma = previous.measure, previous.unit, previous.lemma
+        return True
+    if following and _LIST_GAP.match(text[raw.end : following.start]) and (following.unit or following.lemma):
+        _decide(text, raws, index + 1)
+        if following.measure and following.kind in {"unit", "count"}:
+            raw.measure, raw.unit, raw.kind = following.measure, following.unit, following.kind
+            raw.lemma = following.lemma
+            return True
+    if re.search(r"[A-Z][a-z]+,\s$", text[max(0, raw.start - 30) : raw.start]) and re.match(r"\s*[,.]|\s*$", text[raw.end :]) and raw.value < 120:  # fmt: skip
+        raw.measure, raw.unit = "age", "year"  # "said Yan Anqiao, 30."
+        return True
+    state = _state_in(beyond, "first") or _state_in(text[: raw.start], "last")
+    if state and state not in {"age"}:
+        raw.measure, raw.unit = state, "person"
+        return True
+    if raw.value < 11 and "." in text[raw.start : raw.number_end] and _QUAKE_WORDS.search(text):
+        raw.kind, raw.measure = "magnitude", "magnitude"  # "reporting it to be 6.5"
+        return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _building_nouns() -> frozenset[str]:
+    return frozenset(vocab.NOUN_MEASURES["buildings"])
+
+
+def _count_measure(raw: _Raw, np_text: str, after: str, before: str, beyond: str) -> str:
+    noun_measure = raw.measure or vocab.measure_of_noun(raw.lemma)
+    if noun_measure == "buildings":
+        for window, nearest in ((np_text, "first"), (after, "first"), (before, "last"), (beyond, "first")):
+            state = _state_in(window, nearest, _BUILDING_RE, _BUILDING_NAMES)
+            if state:
+                return state
+        return "buildings"
+    if noun_measure in vocab.THING_MEASURES or noun_measure in {"deaths", "injured", "missing", "arrests"}:
+        return noun_measure
+    state = ""
+    for window, nearest in ((np_text, "first"), (after, "first"), (before, "last"), (beyond, "first")):
+        state = _state_in(window, nearest)
+        if state:
+            break
+    if state == "age":
+        state = ""
+    generic = raw.lemma in vocab.GENERIC_PEOPLE
+    if state and (state not in vocab.CROWD_STATES or generic or noun_measure == "crowd"):
+        if state == "population" and not generic and raw.lemma != "inhabitant":
+            return noun_measure or raw.lemma
+        return state
+    if noun_measure:
+        return noun_measure
+    return "people" if generic else raw.lemma
+
+
+def _unit_measure(text: str, raw: _Raw, around: str) -> str:
+    if raw.unit == "year" and re.search(r"\bage[sd]?\b|retirement", around, re.I):
+        return "age"
+    measure = _unit_facts(raw.unit)[0] if raw.unit else ""
+    if measure == "length":
+        for name, pattern in _LENGTH_RES:
+            if pattern.search(around):
+                return name
+    if raw.unit == "degree" and re.search(r"temperature|heat|°", text, re.I):
+        return "temperature"
+    return measure or "count"
+
+
+def _fact(text: str, raw: _Raw, offset: int) -> QuantityFact:
+    snippet_end = raw.end
+    snippet = text[raw.start : snippet_end].rstrip(" ,.;:")
+    base_value, base_unit = raw.value, "count"
+    if raw.kind == "unit" and raw.unit and raw.unit not in {"point", "percent", "degree"}:
+        base_value, base_unit = to_base(raw.value, raw.unit)
+    elif raw.kind == "money":
+        base_unit = raw.unit
+    elif raw.unit in {"percent", "point", "degree"}:
+        base_unit = raw.unit
+    elif raw.kind in {"magnitude", "category", "rank"}:
+        base_unit = ""
+    unit = raw.unit if raw.kind != "count" else raw.unit or raw.lemma
+    return QuantityFact(
+        value=raw.value,
+        unit="" if raw.kind in {"magnitude", "category", "rank"} else unit,
+        text=snippet,
+        start=offset + raw.start,
+        end=offset + raw.start + len(snippet),
+        qualifier=raw.qualifier,
+        measure=raw.measure,
+        noun=raw.noun,
+        low=raw.low,
+        high=raw.high,
+        base_value=base_value,
+        base_unit=base_unit,
+        forecast=bool(vocab.FORECAST.search(_clause(text, raw.start, raw.end))),
+    )
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause a figure stands in: plans elsewhere in the sentence do not make it a plan."""
+    left = max(text.rfind(mark, 0, start) for mark in (",", ";", ":", " that ", " which ", " but "))
+    rights = [i for i in (text.find(mark, end) for mark in (",", ";", ":", " which ", " but ")) if i != -1]
+    return text[left + 1 : min(rights) if rights else len(text)]
+
+
+def _carry_conversions(text: str, facts: list[QuantityFact], offset: int) -> list[QuantityFact]:
+    """A conversion in brackets shares its figure's measure and qualifier: 'about 110 km (70 miles)'."""
+    carried = list(facts)
+    for index in range(1, len(carried)):
+        first, second = carried[index - 1], carried[index]
+        gap = text[first.end - offset : second.start - offset]
+        if not re.fullmatch(r"\s*\(\s*|\s*,\s*", gap) or first.base_unit != second.base_unit:
+            continue
+        if first.base_unit in {"count", "percent", ""}:
+            continue
+        if first.unit == second.unit and first.base_unit != "USD":
+            continue
+        carried[index] = replace(second, measure=first.measure, qualifier=first.qualifier)
+    return carried
