@@ -200,11 +200,11 @@ def to_base(value: float, unit: str) -> tuple[float, str]:
 # --- Context windows --------------------------------------------------------------------
 
 _STATE_RE = re.compile(
-    "|".join(f"(?P<s{i}>\\b(?:{pattern}))" for i, pattern in enumerate(vocab.STATE_PATTERNS.values())), re.I
+    "|".join(f"(?P<s{i}>\\b(?:{pattern})\\b)" for i, pattern in enumerate(vocab.STATE_PATTERNS.values())), re.I
 )
 _STATE_NAMES = list(vocab.STATE_PATTERNS)
 _BUILDING_RE = re.compile(
-    "|".join(f"(?P<b{i}>\\b(?:{pattern}))" for i, pattern in enumerate(vocab.BUILDING_STATES.values())), re.I
+    "|".join(f"(?P<b{i}>\\b(?:{pattern})\\b)" for i, pattern in enumerate(vocab.BUILDING_STATES.values())), re.I
 )
 _BUILDING_NAMES = list(vocab.BUILDING_STATES)
 _LENGTH_RES = [(name, re.compile(pattern, re.I)) for name, pattern in vocab.LENGTH_CONTEXT]
@@ -221,6 +221,9 @@ _MODIFIERS = frozenset(
     elderly active reserve regular combat ground front-line frontline federal national regional registered
     confirmed estimated total full-time part-time unarmed main small large big major medical senior""".split()  # noqa: SIM905
 )
+_VERBS = frozenset(
+    "given taken shown seen known left made found put set got went came became remain remains remained stay stayed".split()
+)  # noqa: SIM905
 _WORD_TOKEN = re.compile(r"[ \t\u00a0]+(?P<w>[A-Za-z][A-Za-z'’-]*)")
 
 
@@ -273,6 +276,9 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Raw]:
     for match in _CATEGORY.finditer(text):
         raws.append(_Raw(match.start(), match.end(), match.end(), float(match.group("n")), None, None, "exact",
                          kind="category", measure="category"))  # fmt: skip
+    for match in re.finditer(r"\bmagnitude-(?P<n>\d(?:\.\d)?)\b", text, re.I):
+        raws.append(_Raw(match.start(), match.end(), match.end(), float(match.group("n")), None, None, "exact",
+                         kind="magnitude", measure="magnitude"))  # fmt: skip
     for match in _ORDINAL.finditer(text):
         if not _inside(match.start(), taken):
             raws.append(_Raw(match.start(), match.end(), match.end(), float(match.group("n")), None, None,
@@ -350,7 +356,8 @@ def _read(text: str, match: re.Match) -> _Raw | None:
                 return None  # a year (dates are read elsewhere)
         before = text[max(0, start - 9) : start].lower()
         tail = _RANGE_TAIL.match(text, number_end)
-        if tail and not before.rstrip().endswith("from"):
+        from_before = before.rstrip().endswith("from") and not re.search(r"rang(?:e|es|ed|ing) from\s*$", text[max(0, start - 16) : start])
+        if tail and not from_before:
             between = before.rstrip().endswith("between")
             second = _number(tail.group("num2"), tail.group("word2"), tail.group("scale2"))
             if second is not None and (tail.group("sep").lower() != "and" or between):
@@ -413,6 +420,8 @@ def _unit_or_noun(text: str, raw: _Raw, position: int) -> _Raw:
             raw.measure = "age"
         elif suffix:
             raw.measure = vocab.COMPOUND_SUFFIX_MEASURES[suffix]
+        elif _unit_facts(raw.unit)[0] == "length":
+            raw.measure = "length"  # "a 96-metre vessel" is the vessel's length
         return raw
     unit = _UNIT_AFTER.match(rest)
     if unit:
@@ -465,8 +474,8 @@ def _counted_noun(text: str, raw: _Raw, position: int) -> None:
                 cursor = match.end()  # "domestic and international flights"
                 continue
             break
-        if head is not None and not vocab.is_plural(word):
-            break
+        if head is not None and not (vocab.is_plural(word) and (head[:1].isupper() or head.lower() in vocab.IRREGULAR_PLURALS)):
+            break  # "police officers", "Fire Services teams" go on; "manifestants dans" does not
         words.append(lowered)
         cursor = match.end()
         if vocab.is_plural(word) and lowered not in _MODIFIERS:
@@ -475,16 +484,16 @@ def _counted_noun(text: str, raw: _Raw, position: int) -> None:
             continue
         elif first is None:
             first, first_end = word, cursor
-            if lowered.endswith(("ed", "ing")) and vocab.measure_of_noun(lowered) == "":
-                # "injured passengers" goes on; "collapsed" alone ends the phrase
-                if not _STATE_RE.fullmatch(lowered):
-                    break
+            if lowered in _VERBS:
+                break
     noun, end = (head, head_end) if head else (first, first_end) if first else (None, position)
     if noun is None:
         return
     lowered = vocab.lemma(noun)
-    if lowered.endswith(("ed", "ing")) and not vocab.measure_of_noun(lowered) and not _STATE_RE.fullmatch(lowered):
-        return  # a verb, not a noun: "67 people were killed" is read from "people"
+    if _STATE_RE.fullmatch(noun) and not vocab.measure_of_noun(lowered):
+        lowered = "person"  # "50 dead", "731 injured", "the 25 died": people in a state
+    elif lowered in _VERBS or lowered.endswith(("ed", "ing")) and not vocab.measure_of_noun(lowered):
+        return  # a verb, not a noun
     raw.noun, raw.lemma, raw.end = noun, lowered, end
     raw.np_text = text[position:end]
     # Two-word nouns the vocabulary knows: "police officers", "rescue workers", "crew members".
@@ -499,16 +508,30 @@ def _counted_noun(text: str, raw: _Raw, position: int) -> None:
 # --- Deciding what each figure counts -------------------------------------------------------
 
 
-def _state_in(window: str, nearest: str, pattern=_STATE_RE, names=_STATE_NAMES) -> str:
-    """The state named nearest to the figure in a window: 'first' or 'last' match."""
-    matches = list(pattern.finditer(window))
-    if not matches:
-        return ""
-    match = matches[0] if nearest == "first" else matches[-1]
+def _match_name(match: re.Match, names: list[str]) -> str:
     for key, value in match.groupdict().items():
         if value:
             return names[int(key[1:])]
     return ""
+
+
+def _state_in(window: str, nearest: str, pattern=_STATE_RE, names=_STATE_NAMES) -> str:
+    """The state named nearest to the figure in a window: its 'first' or 'last' match."""
+    matches = list(pattern.finditer(window))
+    if not matches:
+        return ""
+    return _match_name(matches[0] if nearest == "first" else matches[-1], names)
+
+
+def _nearest_state(after: str, before: str, pattern=_STATE_RE, names=_STATE_NAMES) -> str:
+    """The state closest to the figure on either side: 'killed more than 100 people and injured 700'."""
+    first = pattern.search(after)
+    last = None
+    for last in pattern.finditer(before):  # noqa: B007 - the last one is the nearest
+        pass
+    if first and (last is None or first.start() <= len(before) - last.end()):
+        return _match_name(first, names)
+    return _match_name(last, names) if last else ""
 
 
 def _clause_end(text: str, position: int) -> int:
@@ -516,76 +539,103 @@ def _clause_end(text: str, position: int) -> int:
     return min(found) if found else len(text)
 
 
-def _windows(text: str, raws: list[_Raw], index: int) -> tuple[str, str, str, str]:
-    """np, after (to the next figure), before (since the previous one), beyond (to the clause's end)."""
+@dataclass
+class _Windows:
+    np: str  # the noun phrase: "injured passengers"
+    after: str  # up to the next figure
+    before: str  # since the previous figure, within this clause
+    beyond: str  # to the clause's end
+    sentence_before: str  # everything before the figure
+
+
+def _windows(text: str, raws: list[_Raw], index: int) -> _Windows:
     raw = raws[index]
     next_start = raws[index + 1].start if index + 1 < len(raws) else len(text)
     previous_end = raws[index - 1].end if index else 0
     clause_end = _clause_end(text, raw.end)
-    after = text[raw.end : min(next_start, clause_end, raw.end + 90)]
-    before_text = text[previous_end : raw.start]
-    before = " ".join(before_text.split()[-9:])
+    after = text[raw.end : min(next_start, clause_end, raw.end + 60)]
+    gap = text[previous_end : raw.start]
+    # What stands before a comma belongs to another clause: "230,000 had been evacuated" is not injured.
+    before = re.split(r"[,;:(]", gap)[-1][-70:]
     beyond = text[raw.end : min(clause_end, raw.end + 140)]
-    return raw.np_text, after, before, beyond
+    return _Windows(raw.np_text, after, before, beyond, text[: raw.start])
 
 
-_INHERIT_AFTER = re.compile(r"^\s*(?:more\b|others\b|of\s+(?:whom|them|those|these)\b|(?:in|at)\s+[A-Z])")
+_INHERIT_AFTER = re.compile(
+    r"^\s*(?:more\b|others\b|of\s+(?:whom|them|those|these)\b|(?:in|at)\s+(?:nearby\s+|neighbouring\s+)?[A-Z])"
+)
 _INHERIT_BEFORE = re.compile(r"(?:including|and|,|\(|to|or|vs\.?|versus|while|the\s+\w+\s+counted)\s*$", re.I)
 _LIST_GAP = re.compile(r"^(?:\s+[A-Z][A-Za-z]*)*\s*(?:,\s*(?:or\s+|and\s+)?|\s+(?:or|and|to)\s+)$")
 
 
 def _decide(text: str, raws: list[_Raw], index: int) -> bool:
-    """Set the figure's measure (and unit when it inherits one); False when it is not a figure."""
+    """Set the figure's measure (and unit when it borrows one); False when it is not a figure."""
     raw = raws[index]
-    if raw.kind in {"category", "rank", "magnitude", "share", "money"}:
+    if raw.kind in {"category", "rank", "magnitude", "share", "money"} or (raw.measure and raw.kind != "count"):
         return True
-    np_text, after, before, beyond = _windows(text, raws, index)
+    w = _windows(text, raws, index)
     if raw.kind == "unit":
-        if not raw.measure:
-            raw.measure = _unit_measure(text, raw, before + " " + after)
+        raw.measure = _unit_measure(text, raw, f"{w.before} {w.after} {w.beyond}")
         return True
-    if raw.value == 1 and not raw.noun.lower().startswith("million"):
+    if raw.value == 1:
         return False
-    previous = raws[index - 1] if index else None
     if raw.lemma:
-        raw.measure = _count_measure(raw, np_text, after, before, beyond)
+        raw.measure = _count_measure(raw, w)
         raw.unit = raw.lemma
         return bool(raw.measure)
-    # No noun: a state names what is counted, or the figure borrows from its neighbour.
-    gap = text[previous.end : raw.start] if previous else ""
-    inherits = previous is not None and previous.measure and (
-        _INHERIT_AFTER.match(text[raw.end :]) or (len(gap) < 40 and _INHERIT_BEFORE.search(gap))
-    )
+    return _borrow(text, raws, index, w)
+
+
+def _borrow(text: str, raws: list[_Raw], index: int, w: _Windows) -> bool:
+    """A figure with no noun: its state names what is counted, or it borrows from a neighbour."""
+    raw = raws[index]
+    previous = raws[index - 1] if index else None
     following = raws[index + 1] if index + 1 < len(raws) else None
-    state = _state_in(np_text + " " + after, "first") or _state_in(before, "last")
-    if inherits and previous.lemma in _building_nouns():
-        building = _state_in(after, "first", _BUILDING_RE, _BUILDING_NAMES)
+    if following and following.kind in {"unit", "count"}:
+        gap = text[raw.end : following.start]
+        if _LIST_GAP.match(gap) and re.search(r"[A-Z]", gap) or re.fullmatch(r",?\s+or\s+", gap):
+            if _decide(text, raws, index + 1) and following.measure:  # "3 NDRF, 4 ODRAF units"; "12, or 13 years"
+                raw.measure, raw.unit, raw.kind, raw.lemma = following.measure, following.unit, following.kind, following.lemma  # fmt: skip
+                return True
+    gap = text[previous.end : raw.start] if previous else ""
+    inherits = bool(
+        previous
+        and previous.measure
+        and previous.kind in {"unit", "count"}
+        and (_INHERIT_AFTER.match(text[raw.end :]) or (len(gap) < 40 and _INHERIT_BEFORE.search(gap)))
+    )
+    if inherits and previous.lemma in vocab.NOUN_MEASURES["buildings"]:
         raw.unit, raw.lemma = previous.unit, previous.lemma
-        raw.measure = building or previous.measure
+        raw.measure = _nearest_state(w.after, w.before, _BUILDING_RE, _BUILDING_NAMES) or previous.measure
         return True
-    if state and state != "age" and (not inherits or state != previous.measure):
+    state = _nearest_state(w.np + " " + w.after, w.before)
+    if state == "age":
+        if raw.value < 130:
+            raw.measure, raw.unit = "age", "year"
+            return True
+        state = ""
+    if state and not (inherits and state == previous.measure):
         if inherits and state in vocab.CROWD_STATES:
             raw.measure, raw.unit = previous.measure, previous.unit
         else:
             raw.measure, raw.unit = state, "person"
         return True
-    if state == "age" and raw.value < 130:
-        raw.measure, raw.unit = "age", "year"
-        return True
     if inherits:
-        raw.measure, raw.unit, raw.lemma = previous.measure, previous.unit, previous.lemma
+        raw.measure, raw.unit, raw.lemma, raw.kind = previous.measure, previous.unit, previous.lemma, previous.kind
         return True
-    if following and _LIST_GAP.match(text[raw.end : following.start]) and (following.unit or following.lemma):
-        _decide(text, raws, index + 1)
-        if following.measure and following.kind in {"unit", "count"}:
-            raw.measure, raw.unit, raw.kind = following.measure, following.unit, following.kind
-            raw.lemma = following.lemma
+    if following and _LIST_GAP.match(text[raw.end : following.start]) and following.kind in {"unit", "count"}:
+        if _decide(text, raws, index + 1) and following.measure:
+            raw.measure, raw.unit, raw.kind, raw.lemma = following.measure, following.unit, following.kind, following.lemma  # fmt: skip
             return True
-    if re.search(r"[A-Z][a-z]+,\s$", text[max(0, raw.start - 30) : raw.start]) and re.match(r"\s*[,.]|\s*$", text[raw.end :]) and raw.value < 120:  # fmt: skip
+    if (
+        raw.value < 120
+        and re.search(r"[A-Z][a-z]+,\s$", text[max(0, raw.start - 30) : raw.start])
+        and re.match(r"\s*(?:[,.]|$)", text[raw.end :])
+    ):
         raw.measure, raw.unit = "age", "year"  # "said Yan Anqiao, 30."
         return True
-    state = _state_in(beyond, "first") or _state_in(text[: raw.start], "last")
-    if state and state not in {"age"}:
+    state = _state_in(w.sentence_before, "last") or _state_in(w.beyond, "first")
+    if state and state != "age":
         raw.measure, raw.unit = state, "person"
         return True
     if raw.value < 11 and "." in text[raw.start : raw.number_end] and _QUAKE_WORDS.search(text):
@@ -594,29 +644,23 @@ def _decide(text: str, raws: list[_Raw], index: int) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
-def _building_nouns() -> frozenset[str]:
-    return frozenset(vocab.NOUN_MEASURES["buildings"])
-
-
-def _count_measure(raw: _Raw, np_text: str, after: str, before: str, beyond: str) -> str:
+def _count_measure(raw: _Raw, w: _Windows) -> str:
     noun_measure = raw.measure or vocab.measure_of_noun(raw.lemma)
     if noun_measure == "buildings":
-        for window, nearest in ((np_text, "first"), (after, "first"), (before, "last"), (beyond, "first")):
-            state = _state_in(window, nearest, _BUILDING_RE, _BUILDING_NAMES)
-            if state:
-                return state
-        return "buildings"
-    if noun_measure in vocab.THING_MEASURES or noun_measure in {"deaths", "injured", "missing", "arrests"}:
-        return noun_measure
-    state = ""
-    for window, nearest in ((np_text, "first"), (after, "first"), (before, "last"), (beyond, "first")):
-        state = _state_in(window, nearest)
-        if state:
-            break
+        state = _state_in(w.np, "first", _BUILDING_RE, _BUILDING_NAMES) or _nearest_state(
+            w.after, w.before, _BUILDING_RE, _BUILDING_NAMES
+        )
+        return state or _state_in(w.beyond, "first", _BUILDING_RE, _BUILDING_NAMES) or "buildings"
+    if not vocab.is_person_noun(raw.lemma):
+        return noun_measure or raw.lemma
+    generic = raw.lemma in vocab.GENERIC_PEOPLE
+    state = _state_in(w.np, "first") or _nearest_state(w.after, w.before)
+    if not state and (generic or not noun_measure):
+        state = _state_in(w.beyond, "first")
+    if not state and generic:
+        state = _state_in(w.sentence_before, "last")
     if state == "age":
         state = ""
-    generic = raw.lemma in vocab.GENERIC_PEOPLE
     if state and (state not in vocab.CROWD_STATES or generic or noun_measure == "crowd"):
         if state == "population" and not generic and raw.lemma != "inhabitant":
             return noun_measure or raw.lemma

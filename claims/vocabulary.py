@@ -14,9 +14,8 @@ import re
 
 # Nouns that say what is counted, by measure (singular forms).
 NOUN_MEASURES: dict[str, tuple[str, ...]] = {
-    "deaths": ("death", "fatality", "body", "life", "corpse", "dead"),
-    "injured": ("injury", "injured", "wounded"),
-    "missing": ("missing",),
+    "deaths": ("death", "fatality", "body", "life", "corpse"),
+    "injured": ("injury",),
     "arrests": ("arrest",),
     "troops": ("troop", "soldier", "serviceman", "servicemen", "service member", "paratrooper"),
     "police": ("police", "policeman", "policemen", "police officer", "officer", "gendarme", "riot police"),
@@ -51,15 +50,15 @@ GENERIC_PEOPLE = frozenset(
 # apply to buildings, people states to anything that is not a thing.
 STATE_PATTERNS: dict[str, str] = {
     "deaths": r"kill(?:ed|ing|s)?|dead|died|dies|deaths?|death toll|toll|fatalit(?:y|ies)|perish(?:ed)?|"
-    r"lost (?:their |his |her )?lives|lives lost|claimed [\w ]{0,20}lives|bodies|lives",
+    r"lost (?:their |his |her )?lives|lives lost|claimed [\w ]{0,20}lives|bodies",
     "injured": r"injur(?:ed|ing|ies|y)|wounded|wounding|hurt|hospitali[sz]ed|in (?:a )?critical|"
     r"(?:critical|serious) condition|treated for",
     "missing": r"missing|unaccounted",
-    "evacuated": r"evacuat(?:ed|ing|ion)|ordered to leave|moved to safety",
+    "evacuated": r"evacuat(?:ed|ing|ion)|ordered to leave|moved to safety|(?:were|was|been|being) moved to",
     "displaced": r"displac(?:ed|ing)|homeless|relief camps?|emergency camps?|in (?:the )?camps|shelter(?:ing|ed)|"
     r"fled|flee(?:ing)?",
     "affected": r"affect(?:ed|ing)|in the path|disrupted|hit by",
-    "rescued": r"rescu(?:ed|ing|e)|pulled (?:out|from|alive|free)|freed|brought out",
+    "rescued": r"rescued|rescuing|pulled|pulled (?:out|from|alive|free)|freed|brought out",
     "trapped": r"trapped|stranded|buried|remain(?:ed|s)? trapped",
     "arrests": r"arrest(?:ed|s)?|detain(?:ed)?|in custody",
     "crowd": r"demonstrat(?:ed|ing)|protest(?:ed|ing)|march(?:ed|ing)|took to the streets|taken to the streets|"
@@ -134,11 +133,11 @@ UNIT_MEASURES: dict[str, str] = {
 
 # Words near a length that say which length it is.
 LENGTH_CONTEXT: tuple[tuple[str, str], ...] = (
-    ("depth", r"depth|deep|below (?:ground|the surface)|beneath|underground|of water|flood ?water"),
-    ("height", r"height|high\b|tall|surge|wave"),
-    ("distance", r"\baway\b|from\b|\boff\b|(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of|"
-     r"(?:north|south)(?:east|west)?\b|\beast\b|\bwest\b|far as|distance|radius"),
-    ("length", r"long\b|length|stretch|wide|width|area"),
+    ("depth", r"\b(?:depth|deep|below (?:ground|the surface)|beneath|underground|of water|flood ?water)\b"),
+    ("height", r"\b(?:height|high|tall|surge|waves?)\b"),
+    ("distance", r"\b(?:away|from|off|(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of|(?:north|south)"
+     r"(?:east|west)?|east|west|far as|distance|radius)\b"),
+    ("length", r"\b(?:long|length|stretch|wide|width|area)\b"),
 )  # fmt: skip
 
 # Compound adjectives: "300-metre-long", "two-hour", "38-year-old".
@@ -181,8 +180,7 @@ VAGUE_AMOUNTS = {
 # --- Qualifiers and plans -------------------------------------------------------------
 
 QUALIFIERS: tuple[tuple[str, str], ...] = (
-    ("about", r"about|around|approximately|roughly|some|an estimated|estimated|circa|approx\.?|an average of|"
-     r"on average"),
+    ("about", r"about|around|approximately|roughly|some|an estimated|estimated|circa|approx\.?"),
     ("nearly", r"nearly|almost|close to|just under|just shy of"),
     ("over", r"more than|over|above|upwards of|in excess of|just over|exceeding"),
     ("at_least", r"at least|no fewer than|no less than|a minimum of|not less than"),
@@ -205,7 +203,8 @@ IRREGULAR_PLURALS = {
     "firemen": "fireman", "mice": "mouse", "geese": "goose", "teeth": "tooth", "data": "data",
     "media": "media", "aircraft": "aircraft", "crew": "crew", "staff": "staff", "series": "series",
     "species": "species", "news": "news", "sheep": "sheep", "fish": "fish", "yen": "yen", "yuan": "yuan",
-    "troops": "troop", "buses": "bus", "gases": "gas", "analyses": "analysis", "crises": "crisis",
+    "troops": "troop", "buses": "bus", "bogies": "bogie", "movies": "movie", "cookies": "cookie",
+    "calories": "calorie", "others": "other", "gases": "gas", "analyses": "analysis", "crises": "crisis",
 }  # fmt: skip
 _KEEP_S = ("ss", "us", "is", "ous", "ics", "news")
 
@@ -227,6 +226,25 @@ def lemma(word: str) -> str:
 def is_plural(word: str) -> bool:
     lowered = word.lower()
     return lowered in IRREGULAR_PLURALS or (lemma(lowered) != lowered)
+
+
+# Nouns for people beyond the generic ones and the vocabulary's, so that "150 tents" near
+# "deaths" stays a count of tents while "21 firefighters" near "killed" counts deaths.
+PERSON_NOUNS = frozenset(
+    """child family member crew staff guest victim pilgrim citizen national official adult teenager
+    resident student patient parent agent president expert survivor refugee immigrant migrant
+    participant inhabitant servant""".split()  # noqa: SIM905
+)
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "eer", "man", "men", "ant")
+
+
+def is_person_noun(noun: str) -> bool:
+    if noun in GENERIC_PEOPLE or noun in PERSON_NOUNS:
+        return True
+    measure = measure_of_noun(noun)
+    if measure:
+        return measure not in THING_MEASURES and measure not in {"deaths", "injured", "arrests"}
+    return noun.endswith(_PERSON_SUFFIXES) and noun not in {"number", "order", "recorder", "container", "tower"}
 
 
 _NOUN_TO_MEASURE = {noun: measure for measure, nouns in NOUN_MEASURES.items() for noun in nouns}
