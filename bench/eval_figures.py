@@ -216,7 +216,10 @@ def main() -> int:
                 "bench/figures/README.md says (the search tool's pages corpus), then run again."
             )
         else:
-            print_table(f"real reports ({args.set if args.set in {'dev', 'heldout'} else 'all'})", score(pairs, args.verbose))
+            print_table(
+                f"real reports ({args.set if args.set in {'dev', 'heldout'} else 'all'})",
+                score(pairs, args.verbose),
+            )
     if args.set in {"invented", "all"}:
         print_table("invented sentences", score(invented_sentences(), args.verbose))
     return 0

@@ -309,6 +309,12 @@ def _resolve(granularity: str, match: re.Match, published: datetime.date | None,
 
 # --- Attribution -------------------------------------------------------------
 
+# Words that never sit inside a source's name.
+_NOT_NOUNS = frozenset(
+    """of the a an and or to in on at by for from with as than that which who per is are was were be
+    been has have had will would percent years year old times time more less""".split()  # noqa: SIM905
+)
+
 _SAY_VERBS = (
     r"said|says|say|told|tells|confirmed|confirms|reported|reports|announced|announces|stated|states|"
     r"added|adds|warned|warns|explained|explains|claimed|claims|estimated|estimates|noted|notes|wrote|"

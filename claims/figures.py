@@ -9,7 +9,6 @@ counts: "at 10:45 pm (2045 GMT)" is a time, not the figures 45 and 2045.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -60,7 +59,9 @@ _CLOCK_PATTERNS = (
     # 03:19 GMT, 11:11
     re.compile(rf"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\b(?:\s?(?P<zone>{_ZONES})\b)?"),
     # "as of 10.30", "at 10.30"
-    re.compile(r"(?<=\b(?:at|by) )(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)\b(?!\s*(?:%|percent|per cent))", re.I),
+    re.compile(
+        r"(?<=\b(?:at|by) )(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)\b(?!\s*(?:%|percent|per cent))", re.I
+    ),
     re.compile(r"(?<=\bas of )(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\b", re.I),
 )
 
@@ -84,7 +85,9 @@ def extract_times(text: str, offset: int = 0) -> list[ClockTime]:
                 hour = 0
             zone = groups.get("zone") or ""
             zone = "local" if zone.lower() == "local time" else zone.upper() if zone != "hrs" else ""
-            found.append(ClockTime(match.group(), offset + start, offset + end, f"{hour:02d}:{minute:02d}", zone))
+            found.append(
+                ClockTime(match.group(), offset + start, offset + end, f"{hour:02d}:{minute:02d}", zone)
+            )
     found.sort(key=lambda t: t.start)
     return found
 
@@ -125,9 +128,22 @@ _NUMBER_BODY = (
     rf"(?:(?P<num>{_DIGIT_NUMBER})|(?P<word>\b(?:{_WORD_NUMBER})\b)|(?P<vague>\b(?:{_VAGUE})\b))"
     rf"(?:\s?(?P<scale>\b(?:{_SCALE_WORDS})\b|(?<=\d)[kmb]n?\b))?"
 )
-_FIGURE = re.compile(
-    rf"(?:(?P<qual>\b(?:{_QUALIFIER})\s+))?(?P<cur>(?:{_CURRENCY})\s?)?{_NUMBER_BODY}",
-    re.I,
+# The number first (cheap), then what leads it, read backwards from the number.
+_FIGURE = re.compile(_NUMBER_BODY, re.I)
+_DIGITS_ONLY = re.compile(
+    rf"(?P<num>{_DIGIT_NUMBER})(?:\s?(?P<scale>\b(?:{_SCALE_WORDS})\b|(?<=\d)[kmb]n?\b))?", re.I
+)
+_LEAD = re.compile(rf"(?:(?P<qual>\b(?:{_QUALIFIER}))\s+)?(?P<cur>(?:{_CURRENCY})\s?)?$", re.I)
+_NUMBER_WORDS = frozenset(
+    w
+    for phrase in (*_WORD_VALUES, *vocab.VAGUE_AMOUNTS)
+    for w in re.findall(r"[a-z]+", phrase)
+    if w not in {"a", "the", "of", "one"}
+)
+_LETTERS = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
+_MONEY_WORD = re.compile(
+    rf"\s+(?:(?:{_SCALE_WORDS})\s+)?(?P<cur>{_alternatives(vocab.CURRENCY_WORDS)})\b", re.I
 )
 _RANGE_TAIL = re.compile(
     rf"\s*(?P<sep>-|–|—|\bto\b|\band\b)\s*(?P<cur2>(?:{_CURRENCY})\s?)?"
@@ -135,9 +151,10 @@ _RANGE_TAIL = re.compile(
     rf"(?:\s?(?P<scale2>\b(?:{_SCALE_WORDS})\b|(?<=\d)[kmb]n?\b))?",
     re.I,
 )
-_MAY_HAVE_NUMBER = re.compile(rf"\d|\b(?:{_WORD_NUMBER}|{_VAGUE}|million)\b", re.I)
-_ORDINAL = re.compile(r"(?<![\w.,])(?P<n>\d{1,3})(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?:%s))" % "|".join(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")), re.I)  # fmt: skip
+_MONTH_STARTS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_ORDINAL = re.compile(
+    rf"(?<![\w.,])(?P<n>\d{{1,3}})(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?:{_MONTH_STARTS}))", re.I
+)
 _CATEGORY = re.compile(r"\bcategory[ -](?P<n>[1-5])\b", re.I)
 _SHARE = re.compile(
     rf"(?:(?P<qual>\b(?:{_QUALIFIER})\s+))?\b(?P<part>{_alternatives(_ONES)}|\d)\s+(?:out\s+of|in)\s+"
@@ -200,11 +217,13 @@ def to_base(value: float, unit: str) -> tuple[float, str]:
 # --- Context windows --------------------------------------------------------------------
 
 _STATE_RE = re.compile(
-    "|".join(f"(?P<s{i}>\\b(?:{pattern})\\b)" for i, pattern in enumerate(vocab.STATE_PATTERNS.values())), re.I
+    "|".join(f"(?P<s{i}>\\b(?:{pattern})\\b)" for i, pattern in enumerate(vocab.STATE_PATTERNS.values())),
+    re.I,
 )
 _STATE_NAMES = list(vocab.STATE_PATTERNS)
 _BUILDING_RE = re.compile(
-    "|".join(f"(?P<b{i}>\\b(?:{pattern})\\b)" for i, pattern in enumerate(vocab.BUILDING_STATES.values())), re.I
+    "|".join(f"(?P<b{i}>\\b(?:{pattern})\\b)" for i, pattern in enumerate(vocab.BUILDING_STATES.values())),
+    re.I,
 )
 _BUILDING_NAMES = list(vocab.BUILDING_STATES)
 _LENGTH_RES = [(name, re.compile(pattern, re.I)) for name, pattern in vocab.LENGTH_CONTEXT]
@@ -252,13 +271,15 @@ def extract_quantities(text: str, offset: int = 0, dates=None, times=None) -> li
     `dates` and `times` are this text's dates and clock times (body offsets from the
     same `offset`) when already found; numbers inside them are not figures.
     """
-    if not _MAY_HAVE_NUMBER.search(text):
+    has_digits = bool(_DIGIT.search(text))
+    has_words = not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(text.lower()))
+    if not has_digits and not has_words:
         return []
     if times is None:
         times = extract_times(text, offset)
     taken = [(d.start - offset, d.end - offset) for d in (dates or ())]
     taken += [(t.start - offset, t.end - offset) for t in times]
-    raws = _scan(text, taken)
+    raws = _scan(text, taken, has_words)
     facts = []
     for index, raw in enumerate(raws):
         if not _decide(text, raws, index):
@@ -271,7 +292,7 @@ def _inside(position: int, spans) -> bool:
     return any(s <= position < e for s, e in spans)
 
 
-def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Raw]:
+def _scan(text: str, taken: list[tuple[int, int]], has_words: bool = True) -> list[_Raw]:
     raws: list[_Raw] = []
     for match in _CATEGORY.finditer(text):
         raws.append(_Raw(match.start(), match.end(), match.end(), float(match.group("n")), None, None, "exact",
@@ -283,7 +304,8 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Raw]:
         if not _inside(match.start(), taken):
             raws.append(_Raw(match.start(), match.end(), match.end(), float(match.group("n")), None, None,
                              "exact", kind="rank", measure="rank"))  # fmt: skip
-    for match in _SHARE.finditer(text):
+    shares = _SHARE.finditer(text) if " out of " in text or " in " in text else ()
+    for match in shares:
         part = match.group("part").lower()
         value = float(_WORD_VALUES.get(part, part if part.isdigit() else 0))
         value = 100 * value / _WHOLES[match.group("whole").lower()]
@@ -293,15 +315,27 @@ def _scan(text: str, taken: list[tuple[int, int]]) -> list[_Raw]:
                          kind="share", measure="percentage"))  # fmt: skip
     taken = taken + [(r.start, r.end) for r in raws]
     cursor = 0
-    for match in _FIGURE.finditer(text):
+    for match in (_FIGURE if has_words else _DIGITS_ONLY).finditer(text):
         if match.start() < cursor:
             continue
-        number_start = match.start("num") if match.group("num") else match.start("word") if match.group("word") else match.start("vague")  # fmt: skip
+        number_start = match.start()
         if _inside(number_start, taken):
             continue
         raw = _read(text, match)
         if raw is None:
             continue
+        designator = _DESIGNATOR.search(text[max(0, match.start() - 20) : match.start()])
+        if (
+            match.group("num")
+            and not match.group("scale")
+            and "," not in match.group("num")
+            and designator
+            and designator.group("word") not in _NOT_DESIGNATORS
+            and raw.kind == "count"
+            and not vocab.is_plural(raw.noun or "x")
+        ):
+            cursor = raw.end
+            continue  # a model, flight or route number: "Boeing 737", "MAX 8 model", "Flight 302"
         cursor = raw.end
         raws.append(raw)
     raws.sort(key=lambda r: r.start)
@@ -333,16 +367,24 @@ def _number(digits: str | None, word: str | None, scale: str | None) -> float | 
 
 def _read(text: str, match: re.Match) -> _Raw | None:
     """One figure from a match: value, range, unit or counted noun."""
-    digits, word, vague = match.group("num"), match.group("word"), match.group("vague")
-    currency = (match.group("cur") or "").strip()
+    groups = match.groupdict()
+    digits, word, vague = groups.get("num"), groups.get("word"), groups.get("vague")
+    lead = _LEAD.search(text, max(0, match.start() - 40), match.start())
+    currency = (lead.group("cur") or "").strip()
     scale = match.group("scale")
     number_end = match.end()
     if scale and not currency and scale.lower() in {"m", "b"}:
         scale, number_end = None, match.start("scale")  # "300m" without a currency is metres
     if digits and re.fullmatch(r"0\d+", digits):
         return None  # "06782", "0130": codes and clock times, never counts
-    qualifier = _qualifier(match)
-    start = match.start("qual") if match.group("qual") else match.start()
+    qualifier = _qualifier(lead)
+    start = (
+        lead.start("qual")
+        if lead.group("qual")
+        else lead.start("cur")
+        if lead.group("cur")
+        else match.start()
+    )
     low = high = None
     if vague:
         low, high = vocab.VAGUE_AMOUNTS[" ".join(vague.lower().split())]
@@ -356,7 +398,9 @@ def _read(text: str, match: re.Match) -> _Raw | None:
                 return None  # a year (dates are read elsewhere)
         before = text[max(0, start - 9) : start].lower()
         tail = _RANGE_TAIL.match(text, number_end)
-        from_before = before.rstrip().endswith("from") and not re.search(r"rang(?:e|es|ed|ing) from\s*$", text[max(0, start - 16) : start])
+        from_before = before.rstrip().endswith("from") and not re.search(
+            r"rang(?:e|es|ed|ing) from\s*$", text[max(0, start - 16) : start]
+        )
         if tail and not from_before:
             between = before.rstrip().endswith("between")
             second = _number(tail.group("num2"), tail.group("word2"), tail.group("scale2"))
@@ -364,7 +408,11 @@ def _read(text: str, match: re.Match) -> _Raw | None:
                 first = value
                 if tail.group("scale2") and not scale:
                     first *= vocab.SCALES.get(tail.group("scale2").lower(), 1)
-                elif "," in (tail.group("num2") or "") and first < 1000 <= second and first * 1000 <= second * 10:
+                elif (
+                    "," in (tail.group("num2") or "")
+                    and first < 1000 <= second
+                    and first * 1000 <= second * 10
+                ):
                     first *= 1000  # "50 to 80,000": fifty thousand
                 if first < second:
                     low, high, value, qualifier = first, second, (first + second) / 2, "range"
@@ -434,20 +482,25 @@ def _unit_or_noun(text: str, raw: _Raw, position: int) -> _Raw:
             raw.measure = vocab.COMPOUND_SUFFIX_MEASURES[suffix.group("suffix").lower()]
             raw.end = suffix.end()
         if lowered in {"degree", "degrees"}:
-            scale = re.match(r"\s*(?:(?P<c>celsius|centigrade|c\b)|(?P<f>fahrenheit|f\b))", text[raw.end :], re.I)
+            scale = re.match(
+                r"\s*(?:(?P<c>celsius|centigrade|c\b)|(?P<f>fahrenheit|f\b))", text[raw.end :], re.I
+            )
             if scale:
                 raw.unit = "degree_Celsius" if scale.group("c") else "degree_Fahrenheit"
                 raw.end += scale.end()
         return raw
-    money_word = re.match(
-        rf"\s+(?:(?:{_SCALE_WORDS})\s+)?(?P<cur>{_alternatives(vocab.CURRENCY_WORDS)})\b", rest, re.I
-    )
+    money_word = _MONEY_WORD.match(rest)
     if money_word and not re.match(r"\s+of\b", rest[money_word.end() :]):
-        raw.unit, raw.kind, raw.measure = vocab.CURRENCY_WORDS[money_word.group("cur").lower()], "money", "money"
+        raw.unit, raw.kind, raw.measure = (
+            vocab.CURRENCY_WORDS[money_word.group("cur").lower()],
+            "money",
+            "money",
+        )
         raw.noun, raw.end = money_word.group("cur"), position + money_word.end()
         return raw
     if re.match(r"\s+(?:percentage\s+)?points?\b", rest, re.I) and re.search(
-        r"\b(?:drop|fall|rise|increase|gain|lead|decline|jump)\s+of\s+$", text[max(0, raw.start - 25) : raw.start]
+        r"\b(?:drop|fall|rise|increase|gain|lead|decline|jump)\s+of\s+$",
+        text[max(0, raw.start - 25) : raw.start],
     ):
         found = re.match(r"\s+(?:percentage\s+)?points?\b", rest, re.I)
         raw.unit, raw.kind, raw.measure, raw.noun = "point", "unit", "percentage point", found.group().strip()
@@ -474,7 +527,9 @@ def _counted_noun(text: str, raw: _Raw, position: int) -> None:
                 cursor = match.end()  # "domestic and international flights"
                 continue
             break
-        if head is not None and not (vocab.is_plural(word) and (head[:1].isupper() or head.lower() in vocab.IRREGULAR_PLURALS)):
+        if head is not None and not (
+            vocab.is_plural(word) and (head[:1].isupper() or head.lower() in vocab.IRREGULAR_PLURALS)
+        ):
             break  # "police officers", "Fire Services teams" go on; "manifestants dans" does not
         words.append(lowered)
         cursor = match.end()
@@ -556,11 +611,20 @@ def _windows(text: str, raws: list[_Raw], index: int) -> _Windows:
     after = text[raw.end : min(next_start, clause_end, raw.end + 60)]
     gap = text[previous_end : raw.start]
     # What stands before a comma belongs to another clause: "230,000 had been evacuated" is not injured.
-    before = re.split(r"[,;:(]", gap)[-1][-70:]
+    before = re.split(r"[,;:(]|\b(?:and|while|but|whereas)\b", gap)[-1][-70:]
     beyond = text[raw.end : min(clause_end, raw.end + 140)]
     return _Windows(raw.np_text, after, before, beyond, text[: raw.start])
 
 
+_PEOPLE_STATES = frozenset(vocab.STATE_PATTERNS) - {"age", "population", "crowd"}
+# A capitalised word right before a number names a thing: "Boeing 737", "MAX 8", "Flight 302".
+_DESIGNATOR = re.compile(r"(?<![.!?]\s)\b(?P<word>[A-Z][A-Za-z]*)\s$")
+_NOT_DESIGNATORS = frozenset(
+    """The A An About Some Nearly More At Over Around Another Only All Almost Up By In On Of With For From To
+    And But Since Between Under Just Roughly Approximately Estimated Exactly Least Than Some Of Those These
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+    August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split()  # noqa: SIM905
+)
 _INHERIT_AFTER = re.compile(
     r"^\s*(?:more\b|others\b|of\s+(?:whom|them|those|these)\b|(?:in|at)\s+(?:nearby\s+|neighbouring\s+)?[A-Z])"
 )
@@ -571,7 +635,9 @@ _LIST_GAP = re.compile(r"^(?:\s+[A-Z][A-Za-z]*)*\s*(?:,\s*(?:or\s+|and\s+)?|\s+(
 def _decide(text: str, raws: list[_Raw], index: int) -> bool:
     """Set the figure's measure (and unit when it borrows one); False when it is not a figure."""
     raw = raws[index]
-    if raw.kind in {"category", "rank", "magnitude", "share", "money"} or (raw.measure and raw.kind != "count"):
+    if raw.kind in {"category", "rank", "magnitude", "share", "money"} or (
+        raw.measure and raw.kind != "count"
+    ):
         return True
     w = _windows(text, raws, index)
     if raw.kind == "unit":
@@ -582,6 +648,15 @@ def _decide(text: str, raws: list[_Raw], index: int) -> bool:
     if raw.lemma:
         raw.measure = _count_measure(raw, w)
         raw.unit = raw.lemma
+        previous = raws[index - 1] if index else None
+        if (
+            previous is not None
+            and previous.measure in _PEOPLE_STATES
+            and raw.measure not in _PEOPLE_STATES
+            and vocab.is_person_noun(raw.lemma)
+            and re.fullmatch(r"\s*(?:,|and|, and|or)\s*", text[previous.end : raw.start])
+        ):
+            raw.measure = previous.measure  # "killing all 149 passengers and 8 crew members"
         return bool(raw.measure)
     return _borrow(text, raws, index, w)
 
@@ -594,7 +669,9 @@ def _borrow(text: str, raws: list[_Raw], index: int, w: _Windows) -> bool:
     if following and following.kind in {"unit", "count"}:
         gap = text[raw.end : following.start]
         if _LIST_GAP.match(gap) and re.search(r"[A-Z]", gap) or re.fullmatch(r",?\s+or\s+", gap):
-            if _decide(text, raws, index + 1) and following.measure:  # "3 NDRF, 4 ODRAF units"; "12, or 13 years"
+            if (
+                _decide(text, raws, index + 1) and following.measure
+            ):  # "3 NDRF, 4 ODRAF units"; "12, or 13 years"
                 raw.measure, raw.unit, raw.kind, raw.lemma = following.measure, following.unit, following.kind, following.lemma  # fmt: skip
                 return True
     gap = text[previous.end : raw.start] if previous else ""
@@ -608,7 +685,7 @@ def _borrow(text: str, raws: list[_Raw], index: int, w: _Windows) -> bool:
         raw.unit, raw.lemma = previous.unit, previous.lemma
         raw.measure = _nearest_state(w.after, w.before, _BUILDING_RE, _BUILDING_NAMES) or previous.measure
         return True
-    state = _nearest_state(w.np + " " + w.after, w.before)
+    state = _state_in(w.np, "first") or _nearest_state(w.after, w.before)
     if state == "age":
         if raw.value < 130:
             raw.measure, raw.unit = "age", "year"
@@ -621,7 +698,12 @@ def _borrow(text: str, raws: list[_Raw], index: int, w: _Windows) -> bool:
             raw.measure, raw.unit = state, "person"
         return True
     if inherits:
-        raw.measure, raw.unit, raw.lemma, raw.kind = previous.measure, previous.unit, previous.lemma, previous.kind
+        raw.measure, raw.unit, raw.lemma, raw.kind = (
+            previous.measure,
+            previous.unit,
+            previous.lemma,
+            previous.kind,
+        )
         return True
     if following and _LIST_GAP.match(text[raw.end : following.start]) and following.kind in {"unit", "count"}:
         if _decide(text, raws, index + 1) and following.measure:
@@ -689,9 +771,7 @@ def _fact(text: str, raw: _Raw, offset: int) -> QuantityFact:
     base_value, base_unit = raw.value, "count"
     if raw.kind == "unit" and raw.unit and raw.unit not in {"point", "percent", "degree"}:
         base_value, base_unit = to_base(raw.value, raw.unit)
-    elif raw.kind == "money":
-        base_unit = raw.unit
-    elif raw.unit in {"percent", "point", "degree"}:
+    elif raw.kind == "money" or raw.unit in {"percent", "point", "degree"}:
         base_unit = raw.unit
     elif raw.kind in {"magnitude", "category", "rank"}:
         base_unit = ""

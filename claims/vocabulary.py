@@ -37,7 +37,9 @@ NOUN_MEASURES: dict[str, tuple[str, ...]] = {
 
 # Measures that count things, not people: a state word ("missing", "killed") near
 # such a noun does not turn it into a count of people.
-THING_MEASURES = frozenset({"vessels", "aircraft", "flights", "explosions", "earthquakes", "votes", "buildings"})
+THING_MEASURES = frozenset(
+    {"vessels", "aircraft", "flights", "explosions", "earthquakes", "votes", "buildings"}
+)
 
 # Nouns for people in general; with no state they count "people".
 GENERIC_PEOPLE = frozenset(
@@ -55,15 +57,17 @@ STATE_PATTERNS: dict[str, str] = {
     r"(?:critical|serious) condition|treated for",
     "missing": r"missing|unaccounted",
     "evacuated": r"evacuat(?:ed|ing|ion)|ordered to leave|moved to safety|(?:were|was|been|being) moved to",
-    "displaced": r"displac(?:ed|ing)|homeless|relief camps?|emergency camps?|in (?:the )?camps|shelter(?:ing|ed)|"
+    "displaced": r"displac(?:ed|ing)|homeless|relief camps?|emergency camps?|in (?:the |[\d,]+ )?camps|"
+    r"shelter(?:ing|ed)|"
     r"fled|flee(?:ing)?",
-    "affected": r"affect(?:ed|ing)|in the path|disrupted|hit by",
+    "affected": r"affect(?:ed|ing)(?! (?:areas?|districts?|regions?|provinces?|zones?|villages?|towns?|parts?))|"
+    r"in the path|disrupted|hit by",
     "rescued": r"rescued|rescuing|pulled|pulled (?:out|from|alive|free)|freed|brought out",
     "trapped": r"trapped|stranded|buried|remain(?:ed|s)? trapped",
     "arrests": r"arrest(?:ed|s)?|detain(?:ed)?|in custody",
     "crowd": r"demonstrat(?:ed|ing)|protest(?:ed|ing)|march(?:ed|ing)|took to the streets|taken to the streets|"
     r"turn(?:ed)? out|rall(?:ied|y)|gathered|mobili[sz]ed|counted|draw|crowd",
-    "population": r"population|home to|inhabitants",
+    "population": r"population|home to(?= (?:about|around|some|nearly|almost|more than|over|roughly|half|\d))|inhabitants",
     "age": r"\bage[sd]?\b|years? old|-year-old",
 }
 BUILDING_STATES = {
@@ -141,7 +145,13 @@ LENGTH_CONTEXT: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 
 # Compound adjectives: "300-metre-long", "two-hour", "38-year-old".
-COMPOUND_SUFFIX_MEASURES = {"long": "length", "high": "height", "tall": "height", "deep": "depth", "wide": "length"}
+COMPOUND_SUFFIX_MEASURES = {
+    "long": "length",
+    "high": "height",
+    "tall": "height",
+    "deep": "depth",
+    "wide": "length",
+}
 
 # --- Money ---------------------------------------------------------------------
 
@@ -244,7 +254,13 @@ def is_person_noun(noun: str) -> bool:
     measure = measure_of_noun(noun)
     if measure:
         return measure not in THING_MEASURES and measure not in {"deaths", "injured", "arrests"}
-    return noun.endswith(_PERSON_SUFFIXES) and noun not in {"number", "order", "recorder", "container", "tower"}
+    return noun.endswith(_PERSON_SUFFIXES) and noun not in {
+        "number",
+        "order",
+        "recorder",
+        "container",
+        "tower",
+    }
 
 
 _NOUN_TO_MEASURE = {noun: measure for measure, nouns in NOUN_MEASURES.items() for noun in nouns}
