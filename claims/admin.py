@@ -36,13 +36,23 @@ class ArticleAdmin(admin.ModelAdmin):
 
 class QuantityInline(admin.TabularInline):
     model = Quantity
-    fields = ["text", "value", "unit", "qualifier", "start", "end"]
+    fields = [
+        "text",
+        "value",
+        "unit",
+        "measure",
+        "qualifier",
+        "base_value",
+        "base_unit",
+        "attribution",
+        "forecast",
+    ]
     extra = 0
 
 
 class DateMentionInline(admin.TabularInline):
     model = DateMention
-    fields = ["text", "value", "granularity", "start", "end"]
+    fields = ["text", "value", "granularity", "clock", "start", "end"]
     extra = 0
 
 
@@ -135,7 +145,7 @@ class VerdictAdmin(SimpleHistoryAdmin):
 
 @admin.register(Quantity)
 class QuantityAdmin(admin.ModelAdmin):
-    list_display = ["text", "value", "unit", "qualifier", "claim"]
+    list_display = ["text", "value", "unit", "measure", "qualifier", "base_value", "base_unit", "claim"]
     list_filter = ["qualifier"]
     list_select_related = ["claim"]
     search_fields = ["text", "unit"]

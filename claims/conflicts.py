@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .vocabulary import SAME_FACT
+
 AGREES, CONFLICTS, RELATED = "agrees", "conflicts", "related"
 QUANTITY, DATE, ATTRIBUTION, WORDING = "quantity", "date", "attribution", "wording"
 
@@ -30,6 +32,12 @@ class Figure:
     qualifier: str = "exact"
     start: int = 0
     end: int = 0
+    measure: str = ""  # "deaths", "length"...; empty on figures read before measures existed
+    base_value: float | None = None
+    base_unit: str = ""
+    low: float | None = None
+    high: float | None = None
+    forecast: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,14 +87,21 @@ def facts_from(
     figures = []
     for q in quantities:
         start = _locate(text, q.text, q.start - offset, q.start)
+        measure = getattr(q, "measure", "") or ""
         figures.append(
             Figure(
                 value=float(q.value),
-                unit=normalise_unit(q.unit),
+                unit=q.unit if measure else normalise_unit(q.unit),
                 text=q.text,
                 qualifier=q.qualifier or "exact",
                 start=start,
                 end=start + len(q.text),
+                measure=measure,
+                base_value=getattr(q, "base_value", None),
+                base_unit=getattr(q, "base_unit", "") or "",
+                low=getattr(q, "low", None),
+                high=getattr(q, "high", None),
+                forecast=bool(getattr(q, "forecast", False)),
             )
         )
     whens = tuple(When(text=d.text, value=d.value, granularity=d.granularity or "") for d in dates)
@@ -236,8 +251,9 @@ def aspect(text: str, figure: Figure) -> str:
 _REACH = {
     "exact": (0.995, 1.005),
     "about": (0.9, 1.1),
+    "nearly": (0.85, 1.0),
     "over": (1.0, 1.2),
-    "at_least": (1.0, 1.25),
+    "at_least": (1.0, 1.5),
     "under": (0.7, 1.0),
     "up_to": (0.6, 1.0),
     "range": (0.8, 1.2),
@@ -245,13 +261,25 @@ _REACH = {
 
 
 def interval(figure: Figure) -> tuple[float, float]:
+    """The values a figure allows, in its base unit when it has one: 'at least 36' reaches up to 45."""
+    scale = 1.0
+    if figure.base_value is not None and figure.value:
+        scale = figure.base_value / figure.value
+    if figure.qualifier == "range" and figure.low is not None and figure.high is not None:
+        return figure.low * scale * 0.98, figure.high * scale * 1.02
     low, high = _REACH.get(figure.qualifier, _REACH["exact"])
-    value = figure.value
+    value = figure.value * scale
     if value < 0:
         low, high = high, low
-    if figure.qualifier == "exact" and value == int(value) and abs(value) < 20:
+    if figure.qualifier == "exact" and figure.value == int(figure.value) and abs(figure.value) < 20:
         # Small counts are not rounded: 4 and 5 are different.
         return value, value
+    if figure.qualifier == "exact" and figure.base_unit not in {"", "count", "percent", "point"}:
+        # A measurement in one unit converted from another is rounded: 300 m is 980 ft.
+        low, high = 0.97, 1.03
+    if figure.qualifier in {"over", "at_least"}:
+        # "At least three" allows five; "at least 175" does not allow 381.
+        return value, max(value * high, value + 3 * scale)
     return value * low, value * high
 
 
@@ -263,6 +291,7 @@ def consistent(first: Figure, second: Figure) -> bool:
 
 _QUALIFIER_WORDS = {
     "about": "about ",
+    "nearly": "nearly ",
     "over": "over ",
     "under": "under ",
     "up_to": "up to ",
@@ -273,16 +302,62 @@ _QUALIFIER_WORDS = {
 
 
 def describe(figure: Figure) -> str:
-    """'about 175,000 troops': the figure, its qualifier and its counted noun."""
+    """'about 175,000 troops': the figure, its qualifier and its counted noun or unit."""
     value = figure.value
     number = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
+    if figure.qualifier == "range" and figure.low is not None and figure.high is not None:
+        number = f"{_number(figure.low)} to {_number(figure.high)}"
     unit = figure.unit
+    if figure.measure in {"magnitude", "category", "rank"}:
+        return f"{figure.measure} {_QUALIFIER_WORDS.get(figure.qualifier, '')}{number}"
+    if figure.measure and figure.base_unit not in {"", "count"} and unit != "percent":
+        return f"{_QUALIFIER_WORDS.get(figure.qualifier, '')}{number} {_SYMBOLS.get(unit, unit)}".strip()
     if unit == "percent":
         return f"{_QUALIFIER_WORDS.get(figure.qualifier, '')}{number}%"
     if unit and value != 1 and not unit.endswith("s"):
         unit = unit[:-1] + "ies" if unit.endswith("y") and unit[-2:-1] not in "aeiou" else unit + "s"
         unit = {"persons": "people"}.get(unit, unit)
     return f"{_QUALIFIER_WORDS.get(figure.qualifier, '')}{number} {unit}".strip()
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+_SYMBOLS = {
+    "meter": "m", "kilometer": "km", "centimeter": "cm", "millimeter": "mm", "foot": "ft", "mile": "miles",
+    "inch": "in", "yard": "yd", "nautical_mile": "nautical miles", "metric_ton": "tonnes", "short_ton": "short tons",
+    "long_ton": "long tons", "kilogram": "kg", "gram": "g", "kilometer_per_hour": "km/h", "mile_per_hour": "mph",
+    "meter_per_second": "m/s", "knot": "knots", "square_kilometer": "km²", "square_meter": "m²", "square_mile": "sq miles",
+    "square_foot": "sq ft", "hectare": "ha", "acre": "acres", "cubic_meter": "m³", "liter": "litres",
+    "gallon": "gallons", "barrel": "barrels", "degree_Celsius": "°C", "degree_Fahrenheit": "°F", "degree": "°",
+    "second": "s", "minute": "min", "hour": "h", "day": "days", "week": "weeks", "month": "months",
+    "year": "years", "decade": "decades", "point": "points", "meter ** 2": "m²", "meter ** 3": "m³",
+    "meter / second": "m/s", "kelvin": "K", "radian": "rad",
+}  # fmt: skip
+
+
+def figure_key(figure: Figure, text: str) -> str:
+    """What two figures must share to be weighed against each other: the measure and its base unit.
+
+    Figures read before measures existed fall back to the counted noun and what it counts.
+    """
+    if figure.measure:
+        return f"{SAME_FACT.get(figure.measure, figure.measure)}|{figure.base_unit}"
+    if figure.unit in MEASURES:
+        return figure.unit
+    return f"{figure.unit}|{aspect(text, figure)}" if figure.unit else ""
+
+
+def _in_words(fa: Figure, fb: Figure) -> str:
+    """Both figures as written, with the conversion when their units differ: '300 m vs 980 ft (299 m)'."""
+    first, second = describe(fa), describe(fb)
+    physical = fa.base_unit not in {"", "count", "percent", "point"} and fa.measure != "money"
+    if physical and fa.unit != fb.unit and fa.base_unit == fb.base_unit and fb.base_value is not None:
+        base = _SYMBOLS.get(fa.unit, fa.unit)
+        factor = (fa.value / fa.base_value) if fa.base_value else 1.0
+        second += f" ({_number(round(fb.base_value * factor, 1))} {base})"
+    return f"{first} vs {second}"
 
 
 # --- Attribution ----------------------------------------------------------
@@ -337,7 +412,9 @@ def _clause(text: str, figure: Figure) -> str:
 def _moment_note(a: ClaimFacts, fa: Figure, b: ClaimFacts, fb: Figure) -> str:
     """Why the two figures may describe different moments, or ''."""
     notes = []
-    if bool(_PLANNED.search(_clause(a.text, fa))) != bool(_PLANNED.search(_clause(b.text, fb))):
+    planned_a = fa.forecast if fa.measure else bool(_PLANNED.search(_clause(a.text, fa)))
+    planned_b = fb.forecast if fb.measure else bool(_PLANNED.search(_clause(b.text, fb)))
+    if planned_a != planned_b:
         notes.append("one is a planned or projected figure, the other a count")
     if a.published and b.published and abs((a.published - b.published).days) >= 2:
         days = abs((a.published - b.published).days)
@@ -453,30 +530,31 @@ def compare(a: ClaimFacts, b: ClaimFacts) -> Comparison:
     shared_units: list[str] = []
     agreeing: list[str] = []
     conflicting: list[tuple[Figure, Figure]] = []
-    for unit in sorted({f.unit for f in a.figures} & {f.unit for f in b.figures}):
-        if not unit:
+    keys_a = {figure_key(f, a.text): f for f in a.figures}
+    keys_b = {figure_key(f, b.text): f for f in b.figures}
+    for key in sorted(set(keys_a) & set(keys_b)):
+        if not key:
             continue
         pairs = [
             (fa, fb)
             for fa in a.figures
-            if fa.unit == unit
+            if figure_key(fa, a.text) == key
             for fb in b.figures
-            if fb.unit == unit and _same_aspect(a, fa, b, fb)
+            if figure_key(fb, b.text) == key
         ]
-        if not pairs:
-            continue
+        unit = key.split("|")[0]
         shared_units.append(unit)
         matched = [(fa, fb) for fa, fb in pairs if consistent(fa, fb)]
         if matched:
             agreeing.append(describe(matched[0][0]))
             continue
-        conflicting.append(min(pairs, key=lambda p: abs(p[0].value - p[1].value)))
+        conflicting.append(min(pairs, key=lambda p: abs(_base(p[0]) - _base(p[1]))))
     units = tuple(shared_units)
 
     if conflicting:
         different_days = _day_values(a) and _day_values(b) and not (_day_values(a) & _day_values(b))
         fa, fb = conflicting[0]
-        figures = f"{describe(fa)} vs {describe(fb)}"
+        figures = _in_words(fa, fb)
         if different_days:
             # A count on one day and a count on another are not a contradiction.
             days = f"{_day_text(a)} vs {_day_text(b)}"
@@ -542,22 +620,14 @@ MEASURES = frozenset(
 ) | {"cubic meter", "square kilometer", "square mile"}
 
 
-def _same_aspect(a: ClaimFacts, fa: Figure, b: ClaimFacts, fb: Figure) -> bool:
-    # A count of the dead is never weighed against a count of the injured, nor an
-    # unknown count against a known one.
-    if fa.unit in MEASURES:
-        return True
-    return aspect(a.text, fa) == aspect(b.text, fb)
+def _base(figure: Figure) -> float:
+    return figure.base_value if figure.base_value is not None else figure.value
 
 
 def comparable_units(a: ClaimFacts, b: ClaimFacts) -> set[str]:
-    """Counted nouns both claims give a figure for, counting the same thing."""
-    return {
-        fa.unit
-        for fa in a.figures
-        for fb in b.figures
-        if fa.unit and fa.unit == fb.unit and _same_aspect(a, fa, b, fb)
-    }
+    """What both claims give a figure for, measuring the same thing: "deaths", "length"."""
+    keys_a = {figure_key(f, a.text) for f in a.figures}
+    return {key.split("|")[0] for key in keys_a & {figure_key(f, b.text) for f in b.figures} if key}
 
 
 def _same_event_dated(a: ClaimFacts, b: ClaimFacts) -> bool:

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from . import figures
 from .models import Claim, ClaimLink, Note, Quantity, Verdict
 from .workspace import QueueFilters, queue_claims
 
@@ -74,7 +75,7 @@ def claim_data(claim: Claim) -> dict:
         "status": claim.status,
         "assignee": claim.assignee.get_username() if claim.assignee else None,
         "score": claim.score,
-        "quantities": [{"value": q.value, "unit": q.unit, "text": q.text} for q in claim.quantities.all()],
+        "quantities": [figures.as_json(q) for q in claim.quantities.all()],
         "links": [
             {
                 "id": link.pk,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import conflicts, figures
 from .figures import QuantityFact
@@ -320,7 +320,7 @@ _SAY_VERBS = (
     r"added|adds|warned|warns|explained|explains|claimed|claims|estimated|estimates|noted|notes|wrote|"
     r"writes|tweeted|posted|insisted|insists|denied|denies|argued|argues|acknowledged|admitted|"
     r"revealed|disclosed|indicated|indicates|predicted|believes?|believed|estimate|testified|alleged|"
-    r"cited|quoted|read|put|puts"
+    r"cited|quoted|read|put|puts|counted|counts"
 )
 _SAY = re.compile(rf"\b(?:{_SAY_VERBS})\b")
 _ACCORDING = re.compile(
@@ -548,6 +548,21 @@ def _speaker_after(text: str, position: int) -> tuple[int, int] | None:
     return start, end
 
 
+_CLAUSE_BREAK = re.compile(r"\s*(?:;|\(|\)|,\s*(?:while|whereas|but|and)\b|\bwhile\b|\bwhereas\b|\bbut\b)\s*")
+
+
+def figure_attribution(sentence: str, start: int, end: int) -> str:
+    """Who gave this figure when the sentence gives figures from different sources:
+    'The union counted 140,000 (the police counted 26,000)' -> 'The union' and 'the police'."""
+    breaks = [m for m in _CLAUSE_BREAK.finditer(sentence)]
+    if not breaks:
+        return ""
+    left = max((m.end() for m in breaks if m.end() <= start), default=0)
+    right = min((m.start() for m in breaks if m.start() >= end), default=len(sentence))
+    source, _ = extract_attribution(sentence[left:right])
+    return source
+
+
 # --- Check-worthiness ---------------------------------------------------------------
 
 _OPINION = re.compile(
@@ -644,6 +659,14 @@ def extract_claims(
         dates = extract_dates(sentence, span.start, published)
         quantities = extract_quantities(sentence, span.start, dates)
         attribution, attribution_span = extract_attribution(sentence, span.start)
+        quantities = [
+            replace(
+                q,
+                attribution=figure_attribution(sentence, q.start - span.start, q.end - span.start)
+                or attribution,
+            )
+            for q in quantities
+        ]
         score, reasons = score_sentence(sentence, quantities, dates, attribution)
         if score < min_score:
             continue

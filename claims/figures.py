@@ -181,7 +181,12 @@ _QUAKE_WORDS = re.compile(r"\bmagnitude\b|\brichter\b", re.I)
 def _registry():
     import pint
 
-    return pint.UnitRegistry()
+    registry = pint.UnitRegistry()
+    # Names the vocabulary uses that pint spells as powers.
+    for name, definition in (("square_meter", "meter ** 2"), ("square_kilometer", "kilometer ** 2"),
+                             ("cubic_meter", "meter ** 3")):  # fmt: skip
+        registry.define(f"{name} = {definition}")
+    return registry
 
 
 @lru_cache(maxsize=256)
@@ -814,3 +819,54 @@ def _carry_conversions(text: str, facts: list[QuantityFact], offset: int) -> lis
             continue
         carried[index] = replace(second, measure=first.measure, qualifier=first.qualifier)
     return carried
+
+
+# --- For editors -------------------------------------------------------------------------
+
+
+def as_json(quantity) -> dict:
+    """A figure in the exports' JSON (export_claims, export_links, find_similar --json)."""
+    return {
+        "value": quantity.value,
+        "unit": quantity.unit,
+        "text": quantity.text,
+        "measure": quantity.measure,
+        "qualifier": quantity.qualifier,
+        "base_value": quantity.base_value,
+        "base_unit": quantity.base_unit,
+        "low": quantity.low,
+        "high": quantity.high,
+        "attribution": quantity.attribution,
+        "forecast": quantity.forecast,
+    }
+
+
+_QUALIFIER_WORDS = {"about": "about ", "nearly": "nearly ", "over": "over ", "under": "under ",
+                    "up_to": "up to ", "at_least": "at least ", "range": "", "exact": ""}  # fmt: skip
+
+
+def reading(quantity) -> str:
+    """How a figure was read, in words: 'length: 300 m (as written: 300-metre-long)'.
+
+    Takes anything with QuantityFact's attribute names (a stored Quantity too).
+    """
+    from .conflicts import _SYMBOLS, describe, facts_from
+
+    figure = facts_from(text=quantity.text, quantities=[quantity], offset=quantity.start).figures[0]
+    words = describe(figure)
+    base_unit = quantity.base_unit or ""
+    if base_unit not in {"", "count", "percent", "point", "degree"} and quantity.base_value is not None:
+        if base_unit != quantity.unit and quantity.unit not in vocab.CURRENCY_SYMBOLS.values():
+            words += (
+                f" = {_short(quantity.base_value)} {_SYMBOLS.get(base_unit, base_unit.replace('_', ' '))}"
+            )
+    measure = quantity.measure or "figure"
+    extra = " (a plan or expectation)" if getattr(quantity, "forecast", False) else ""
+    source = f", according to {quantity.attribution}" if getattr(quantity, "attribution", "") else ""
+    return f"{measure}: {words}{extra}{source} (as written: {quantity.text})"
+
+
+def _short(value: float) -> str:
+    if abs(value) >= 100 or value == int(value):
+        return f"{value:,.0f}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")

@@ -14,6 +14,7 @@ class Run:
     text: str
     claim: Any = None  # the Claim this run belongs to, or None
     mark: str = ""  # "quantity", "date" or "attribution" inside a claim
+    title: str = ""  # how a figure was read, shown on hover
 
 
 def _paragraph_bounds(body: str) -> list[tuple[int, int]]:
@@ -28,11 +29,11 @@ def _paragraph_bounds(body: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def _marks_of(claim) -> list[tuple[int, int, str]]:
-    marks = [(q.start, q.end, "quantity") for q in claim.quantities.all()]
-    marks += [(d.start, d.end, "date") for d in claim.dates.all()]
+def _marks_of(claim) -> list[tuple[int, int, str, str]]:
+    marks = [(q.start, q.end, "quantity", q.reading) for q in claim.quantities.all()]
+    marks += [(d.start, d.end, "date", d.clock) for d in claim.dates.all()]
     if claim.attribution_start is not None and claim.attribution_end is not None:
-        marks.append((claim.attribution_start, claim.attribution_end, "attribution"))
+        marks.append((claim.attribution_start, claim.attribution_end, "attribution", ""))
     return marks
 
 
@@ -46,15 +47,18 @@ def highlight_body(body: str, claims: list) -> list[list[Run]]:
         inside = [c for c in claims if c.start < p_end and c.end > p_start]
         for claim in inside:
             cuts.update((max(claim.start, p_start), min(claim.end, p_end)))
-            for m_start, m_end, _ in marks[claim.pk]:
+            for m_start, m_end, _, _ in marks[claim.pk]:
                 cuts.update((max(m_start, p_start), min(m_end, p_end)))
         points = sorted(cut for cut in cuts if p_start <= cut <= p_end)
         runs = []
         for left, right in zip(points, points[1:], strict=False):
             claim = next((c for c in inside if c.start <= left and right <= c.end), None)
-            mark = ""
+            mark, title = "", ""
             if claim is not None:
-                mark = next((kind for s, e, kind in marks[claim.pk] if s <= left and right <= e), "")
-            runs.append(Run(body[left:right], claim, mark))
+                mark, title = next(
+                    ((kind, words) for s, e, kind, words in marks[claim.pk] if s <= left and right <= e),
+                    ("", ""),
+                )
+            runs.append(Run(body[left:right], claim, mark, title))
         paragraphs.append(runs)
     return paragraphs

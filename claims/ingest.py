@@ -202,6 +202,14 @@ def extract_article_claims(article: Article) -> list[Claim]:
                 start=q.start,
                 end=q.end,
                 qualifier=q.qualifier,
+                measure=q.measure[:80],
+                noun=q.noun[:80],
+                low=q.low,
+                high=q.high,
+                base_value=q.base_value,
+                base_unit=q.base_unit[:40],
+                attribution=q.attribution[:300],
+                forecast=q.forecast,
             )
             for q in fact.quantities
         )
@@ -213,6 +221,7 @@ def extract_article_claims(article: Article) -> list[Claim]:
                 end=d.end,
                 value=d.value,
                 granularity=d.granularity,
+                clock=d.clock[:20],
             )
             for d in fact.dates
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
 
+from . import figures
 from .models import ClaimLink, Note, Quantity
 
 
@@ -30,7 +31,7 @@ def claim_data(claim) -> dict:
         "text": claim.text,
         "start": claim.start,
         "end": claim.end,
-        "quantities": [{"value": q.value, "unit": q.unit, "text": q.text} for q in claim.quantities.all()],
+        "quantities": [figures.as_json(q) for q in claim.quantities.all()],
     }
 
 

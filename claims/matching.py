@@ -257,7 +257,7 @@ def _ranked_ids(base, query_text: str, limit: int) -> list[int]:
 def candidate_claims(
     text: str,
     *,
-    units: set[str] = frozenset(),
+    measures: set[str] = frozenset(),
     exclude_outlet_id: int | None = None,
     exclude_article_id: int | None = None,
     published: datetime.date | None = None,
@@ -286,13 +286,20 @@ def candidate_claims(
             matches |= Q(text__icontains=term)
         if matches:
             ids = list(base.filter(matches).order_by("-pk").values_list("pk", flat=True)[: limit * 3])
-    for unit in sorted(units):
-        # The newest claims counting the same thing, through the (unit, claim) index.
-        newest = Quantity.objects.filter(unit=unit).order_by("-claim_id").values_list("claim_id", flat=True)
+    for measure in sorted(measures):
+        # The newest claims measuring the same thing, through the (measure, claim) index.
+        newest = (
+            Quantity.objects.filter(measure=measure).order_by("-claim_id").values_list("claim_id", flat=True)
+        )
         ids += [pk for pk in newest[:UNIT_CANDIDATES] if pk not in ids]
     if not ids:
         return []
     return list(_with_facts(base.filter(pk__in=ids)))
+
+
+def _measures(facts: conflicts.ClaimFacts) -> set[str]:
+    # Generic counts ("people", a plain noun) find too much to be worth a query of their own.
+    return {f.measure for f in facts.figures if f.measure and f.measure not in {"people", "count", "rank"}}
 
 
 def rank_candidates(claim: Claim, context: ArticleContext | None = None) -> list[Candidate]:
@@ -301,7 +308,7 @@ def rank_candidates(claim: Claim, context: ArticleContext | None = None) -> list
     facts = facts_of(claim)
     found = candidate_claims(
         claim.text,
-        units={f.unit for f in facts.figures if f.unit},
+        measures=_measures(facts),
         exclude_outlet_id=claim.article.outlet_id,
         published=claim.article.published,
     )
@@ -400,7 +407,7 @@ def find_similar(text: str, *, limit: int = 10) -> list[Candidate]:
         dates=extract_dates(text),
         attribution=attribution,
     )
-    found = candidate_claims(text, units={f.unit for f in facts.figures if f.unit}, limit=max(limit * 4, 40))
+    found = candidate_claims(text, measures=_measures(facts), limit=max(limit * 4, 40))
     ranked = []
     for other in found:
         other_facts = facts_of(other)

@@ -178,9 +178,12 @@ class Claim(models.Model):
 
 
 class Quantity(models.Model):
+    """A figure in a claim, read as a reader reads it (claims.figures)."""
+
     class Qualifier(models.TextChoices):
         EXACT = "exact", "exact"
         ABOUT = "about", "about"
+        NEARLY = "nearly", "nearly"
         OVER = "over", "over"
         UNDER = "under", "under"
         UP_TO = "up_to", "up to"
@@ -188,12 +191,26 @@ class Quantity(models.Model):
         RANGE = "range", "range"
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="quantities")
-    value = models.FloatField()
-    unit = models.CharField(max_length=80, blank=True, help_text='Unit or counted noun, e.g. "troop".')
+    value = models.FloatField(help_text="The figure; for a range, its middle.")
+    unit = models.CharField(
+        max_length=80, blank=True, help_text='Unit ("meter", "USD") or counted noun, singular ("troop").'
+    )
     text = models.CharField(max_length=300)
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     qualifier = models.CharField(max_length=10, choices=Qualifier, default=Qualifier.EXACT)
+    measure = models.CharField(
+        max_length=80, blank=True, help_text='What it counts or measures: "deaths", "length".'
+    )
+    noun = models.CharField(max_length=80, blank=True, help_text="The counted noun or unit as written.")
+    low = models.FloatField(null=True, blank=True)
+    high = models.FloatField(null=True, blank=True)
+    base_value = models.FloatField(null=True, blank=True, help_text="The value in base_unit.")
+    base_unit = models.CharField(
+        max_length=40, blank=True, help_text='"meter", "kilogram", "second", "count"...'
+    )
+    attribution = models.CharField(max_length=300, blank=True, help_text="Who gave this figure, when said.")
+    forecast = models.BooleanField(default=False, help_text="A plan or expectation rather than a count.")
 
     class Meta:
         ordering = ["claim", "start"]
@@ -205,10 +222,18 @@ class Quantity(models.Model):
             models.Index(fields=["unit", "value"]),
             # Matching's "newest claims counting the same thing".
             models.Index(fields=["unit", "-claim"], name="quantity_unit_newest_idx"),
+            models.Index(fields=["measure", "-claim"], name="quantity_measure_newest_idx"),
         ]
 
     def __str__(self) -> str:
         return self.text
+
+    @property
+    def reading(self) -> str:
+        """How the app read the figure, for editors: 'length: 300 m (as written: 300-metre-long)'."""
+        from . import figures
+
+        return figures.reading(self)
 
 
 class DateMention(models.Model):
@@ -218,6 +243,7 @@ class DateMention(models.Model):
     end = models.PositiveIntegerField()
     value = models.DateField(null=True, blank=True, help_text="Resolved calendar date, if known.")
     granularity = models.CharField(max_length=10, blank=True)
+    clock = models.CharField(max_length=20, blank=True, help_text='A time of day, 24-hour: "20:45 GMT".')
 
     class Meta:
         ordering = ["claim", "start"]

@@ -57,7 +57,7 @@ STATE_PATTERNS: dict[str, str] = {
     r"(?:critical|serious) condition|treated for",
     "missing": r"missing|unaccounted",
     "evacuated": r"evacuat(?:ed|ing|ion)|ordered to leave|moved to safety|(?:were|was|been|being) moved to",
-    "displaced": r"displac(?:ed|ing)|homeless|relief camps?|emergency camps?|in (?:the |[\d,]+ )?camps|"
+    "displaced": r"displac(?:ed|ing)|homeless|(?:left|leave|leaving|fled|flee) (?:their|his|her) homes?|relief camps?|emergency camps?|in (?:the |[\d,]+ )?camps|"
     r"shelter(?:ing|ed)|"
     r"fled|flee(?:ing)?",
     "affected": r"affect(?:ed|ing)(?! (?:areas?|districts?|regions?|provinces?|zones?|villages?|towns?|parts?))|"
@@ -77,6 +77,10 @@ BUILDING_STATES = {
 # States a crowd noun or a generic person count may take; other people ("police
 # officers mobilised") keep their own measure.
 CROWD_STATES = frozenset({"crowd", "population"})
+
+# Measures that state the same fact in other words, for comparing outlets: people
+# evacuated and people displaced are the people who had to leave their homes.
+SAME_FACT = {"evacuated": "displaced"}
 
 # --- Units ---------------------------------------------------------------------
 
@@ -119,7 +123,6 @@ UNITS: dict[str, str] = {
     "seconds": "second", "second": "second", "minutes": "minute", "minute": "minute", "mins": "minute",
     "hours": "hour", "hour": "hour", "hrs": "hour", "days": "day", "day": "day", "weeks": "week",
     "week": "week", "months": "month", "month": "month", "years": "year", "year": "year",
-    "decades": "decade", "decade": "decade",
 }  # fmt: skip
 
 # pint unit name -> the measure it gives when nothing in the sentence says more.

@@ -14,7 +14,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from .models import Article, Claim, ClaimLink, Note, Verdict
+from .models import Article, Claim, ClaimLink, Note, Quantity, Verdict
 
 OPEN_STATUSES = (Claim.Status.FLAGGED, Claim.Status.IN_REVIEW)
 QUEUE_SORTS = {"newest": ("-created_at", "-pk"), "score": ("-score", "-pk"), "oldest": ("created_at", "pk")}
@@ -225,7 +225,10 @@ def compare_articles(article_ids: list[int]) -> tuple[list[Article], list[Compar
     )
     order = {article.pk: index for index, article in enumerate(articles)}
     claims = {
-        claim.pk: claim for claim in Claim.objects.filter(article__in=articles).order_by("article", "start")
+        claim.pk: claim
+        for claim in Claim.objects.filter(article__in=articles)
+        .prefetch_related(Prefetch("quantities", queryset=Quantity.objects.order_by("start")))
+        .order_by("article", "start")
     }
     links = (
         ClaimLink.objects.filter(claim_a__in=claims.keys(), claim_b__in=claims.keys())

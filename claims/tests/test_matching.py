@@ -115,7 +115,12 @@ def test_export_links_prints_the_documented_shape(seeds, editor):
     assert set(claim) == {"id", "outlet", "article", "url", "text", "start", "end", "quantities"}
     stored = Claim.objects.get(pk=claim["id"])
     assert stored.article.body[claim["start"] : claim["end"]] == claim["text"]
-    assert all(set(q) == {"value", "unit", "text"} for q in claim["quantities"])
+    assert all(
+        set(q)
+        == {"value", "unit", "text", "measure", "qualifier", "base_value", "base_unit", "low", "high"}
+        | {"attribution", "forecast"}
+        for q in claim["quantities"]
+    )
     assert any(i["kind"] is None for i in data)  # agreements have no kind
 
 
@@ -249,10 +254,15 @@ def test_the_demo_outlets_disagree_as_written():
     conflicts = set(ClaimLink.objects.filter(relation="conflicts").values_list("kind", "explanation"))
     for expected in [
         ("quantity", "2,000 troops vs about 1,200 troops, both attributed to the defence ministry"),
+        ("quantity", "2,000 troops vs about 1,200 soldiers, both attributed to the defence ministry"),
         ("quantity", "5 people vs 3 people, both attributed to Governor Lucia Ferrand"),
         (
             "quantity",
-            "about 12,000 people vs about 15,000 people, both attributed to the provincial civil protection agency",
+            "about 12,000 residents vs about 15,000 people, both attributed to the provincial civil protection agency",
+        ),
+        (
+            "quantity",
+            "8,500 people vs about 15,000 people, both attributed to the provincial civil protection agency",
         ),
         ("wording", '"phone call" vs "video conference"'),
         ("wording", '"by boat" vs "by helicopter"'),
@@ -260,6 +270,8 @@ def test_the_demo_outlets_disagree_as_written():
     ]:
         assert expected in conflicts
     agreements = set(ClaimLink.objects.filter(relation="agrees").values_list("explanation", flat=True))
-    assert {"both give 41 people", "both give about 1,200 troops"} <= agreements
+    assert {"both give 5 people; 41 people", "both give about 1,200 soldiers"} <= agreements
+    # Different figures of one measure are never "agrees": 8,500 evacuated is not 15,000 evacuated.
+    assert not any("8,500" in text for text in agreements)
     # Figures about different things are never weighed against each other.
     assert not any("41 people vs" in text or "vs 41 people" in text for _, text in conflicts)

@@ -2,6 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from claims.figures import as_json
 from claims.matching import find_similar
 
 
@@ -31,6 +32,7 @@ class Command(BaseCommand):
                     "article": found.claim.article.headline,
                     "url": found.claim.article.url,
                     "text": found.claim.text,
+                    "quantities": [as_json(q) for q in found.claim.quantities.all()],
                 }
                 for found in results
             ]
