@@ -276,7 +276,7 @@ def interval(figure: Figure) -> tuple[float, float]:
         return value, value
     if figure.qualifier == "exact" and figure.base_unit not in {"", "count", "percent", "point"}:
         # A measurement in one unit converted from another is rounded: 300 m is 980 ft.
-        low, high = 0.97, 1.03
+        low, high = 0.985, 1.015
     if figure.qualifier in {"over", "at_least"}:
         # "At least three" allows five; "at least 175" does not allow 381.
         return value, max(value * high, value + 3 * scale)

@@ -393,7 +393,7 @@ _BETWEEN_SUBJECT_AND_VERB = re.compile(
 
 
 _DETERMINED = re.compile(
-    r"(?:^|[,;:]\s*|\band\s+)((?:the|its|his|her|their)\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*)$"
+    r"(?:^|[,;:]\s*|\band\s+)((?:the|The|its|Its|his|her|their|Their)\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*)$"
 )
 
 

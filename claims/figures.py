@@ -9,6 +9,7 @@ counts: "at 10:45 pm (2045 GMT)" is a time, not the figures 45 and 2045.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -425,6 +426,8 @@ def _read(text: str, match: re.Match) -> _Raw | None:
                     currency = currency or (tail.group("cur2") or "").strip()
                     if between:
                         start = text.lower().rfind("between", 0, start)
+    if not math.isfinite(value) or abs(value) > LARGEST_FIGURE:
+        return None  # "1 followed by 400 zeros" is not a figure
     raw = _Raw(start, number_end, number_end, value, low, high, qualifier)
     if currency:
         code = vocab.CURRENCY_SYMBOLS.get(currency.lower(), "")
@@ -700,7 +703,7 @@ def _borrow(text: str, raws: list[_Raw], index: int, w: _Windows) -> bool:
         if inherits and state in vocab.CROWD_STATES:
             raw.measure, raw.unit = previous.measure, previous.unit
         else:
-            raw.measure, raw.unit = state, "person"
+            raw.measure, raw.unit = state, "vote" if state == "votes" else "person"
         return True
     if inherits:
         raw.measure, raw.unit, raw.lemma, raw.kind = (

@@ -57,14 +57,15 @@ STATE_PATTERNS: dict[str, str] = {
     r"(?:critical|serious) condition|treated for",
     "missing": r"missing|unaccounted",
     "evacuated": r"evacuat(?:ed|ing|ion)|ordered to leave|moved to safety|(?:were|was|been|being) moved to",
-    "displaced": r"displac(?:ed|ing)|homeless|(?:left|leave|leaving|fled|flee) (?:their|his|her) homes?|relief camps?|emergency camps?|in (?:the |[\d,]+ )?camps|"
+    "displaced": r"displac(?:ed|ing)|homeless|relocated|(?:left|leave|leaving|fled|flee) (?:their|his|her) homes?|relief camps?|emergency camps?|in (?:the |[\d,]+ )?camps|"
     r"shelter(?:ing|ed)|"
     r"fled|flee(?:ing)?",
     "affected": r"affect(?:ed|ing)(?! (?:areas?|districts?|regions?|provinces?|zones?|villages?|towns?|parts?))|"
     r"in the path|disrupted|hit by",
-    "rescued": r"rescued|rescuing|pulled|pulled (?:out|from|alive|free)|freed|brought out",
-    "trapped": r"trapped|stranded|buried|remain(?:ed|s)? trapped",
+    "rescued": r"rescued|rescuing|pulled|freed|brought (?:out|to the surface|to safety)|airlifted|winched",
+    "trapped": r"trap(?:ped|ping)|strand(?:ed|ing)|buried|stuck|cut off",
     "arrests": r"arrest(?:ed|s)?|detain(?:ed)?|in custody",
+    "votes": r"voted|vote of|margin of",
     "crowd": r"demonstrat(?:ed|ing)|protest(?:ed|ing)|march(?:ed|ing)|took to the streets|taken to the streets|"
     r"turn(?:ed)? out|rall(?:ied|y)|gathered|mobili[sz]ed|counted|draw|crowd",
     "population": r"population|home to(?= (?:about|around|some|nearly|almost|more than|over|roughly|half|\d))|inhabitants",
