@@ -85,11 +85,13 @@ def grow_archive(cursor, target: int, have: int) -> None:
     )
     cursor.execute(
         """
-        insert into claims_quantity (claim_id, value, unit, text, start, "end", qualifier)
-        select id, (random() * 100000)::int, 'u' || bench_word(floor(%s * power(random(), 2))::int),
-               'generated', start, start + 1, 'exact'
-        from claims_claim where id > (select coalesce(max(claim_id), 0) from claims_quantity)
-          and random() < 0.7
+        insert into claims_quantity (claim_id, value, unit, text, start, "end", qualifier, measure, noun,
+                                     base_value, base_unit, attribution, forecast)
+        select id, v, m, 'generated', start, start + 1, 'exact', m, m, v, 'count', '', false
+        from (select id, start, (random() * 100000)::int as v,
+                     'u' || bench_word(floor(%s * power(random(), 2))::int) as m
+              from claims_claim where id > (select coalesce(max(claim_id), 0) from claims_quantity)
+          and random() < 0.7) q
         """,
         [UNITS],
     )
@@ -114,7 +116,9 @@ def new_article_claims(rng: random.Random):
     for sentence in sentences:
         claim = Claim.objects.create(article=article, text=sentence, start=offset, end=offset + len(sentence))
         unit = "u" + word(int(UNITS * rng.random() ** 2))
-        Quantity.objects.create(claim=claim, value=5000, unit=unit, text="x", start=offset, end=offset + 1)
+        Quantity.objects.create(
+            claim=claim, value=5000, unit=unit, measure=unit, text="x", start=offset, end=offset + 1
+        )
         claims.append(claim)
         offset += len(sentence) + 2
     return article, claims

@@ -304,7 +304,7 @@ _QUALIFIER_WORDS = {
 def describe(figure: Figure) -> str:
     """'about 175,000 troops': the figure, its qualifier and its counted noun or unit."""
     value = figure.value
-    number = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
+    number = _number(value)
     if figure.qualifier == "range" and figure.low is not None and figure.high is not None:
         number = f"{_number(figure.low)} to {_number(figure.high)}"
     unit = figure.unit
@@ -321,6 +321,10 @@ def describe(figure: Figure) -> str:
 
 
 def _number(value: float) -> str:
+    """175,000; 4.5; 340 million; 1.2 billion: as a reporter writes them."""
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size and (value / size) * 100 == int((value / size) * 100):
+            return f"{value / size:,.2f}".rstrip("0").rstrip(".") + f" {word}"
     return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 

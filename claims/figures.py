@@ -859,7 +859,8 @@ def reading(quantity) -> str:
     words = describe(figure)
     base_unit = quantity.base_unit or ""
     if base_unit not in {"", "count", "percent", "point", "degree"} and quantity.base_value is not None:
-        if base_unit != quantity.unit and quantity.unit not in vocab.CURRENCY_SYMBOLS.values():
+        converted = abs(quantity.base_value - quantity.value) > 1e-9 * max(1.0, abs(quantity.value))
+        if converted and quantity.unit not in vocab.CURRENCY_SYMBOLS.values():
             words += (
                 f" = {_short(quantity.base_value)} {_SYMBOLS.get(base_unit, base_unit.replace('_', ' '))}"
             )
