@@ -364,6 +364,8 @@ class Note(models.Model):
     link = models.ForeignKey(ClaimLink, null=True, blank=True, on_delete=models.CASCADE, related_name="notes")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Bumped on every edit, so an edit made from an older page is refused, not silently lost.
+    version = models.PositiveIntegerField(default=1)
 
     history = HistoricalRecords()
 

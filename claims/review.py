@@ -34,12 +34,26 @@ def add_note(*, author, text: str, claim: Claim | None = None, link: ClaimLink |
     return note
 
 
-def edit_note(note: Note, *, by, text: str) -> Note:
+def edit_note(note: Note, *, by, text: str, expected_version: int | None) -> Note:
+    """Edit a note's text; refused when someone saved it since the editor's page was built."""
     if not note.can_edit(by):
         raise PermissionDenied("Only the note's author or a Chief can edit it.")
-    note.text = clean_note_text(text)
-    note._history_user = by
-    note.save(update_fields=["text", "updated_at"])
+    text = clean_note_text(text)
+    with transaction.atomic():
+        current = Note.objects.select_for_update().get(pk=note.pk)
+        if expected_version is None:
+            raise ValidationError("This edit has no version: reload the page and edit again.")
+        if current.version != expected_version:
+            who = current.history.first().history_user if current.history.exists() else None
+            raise StaleEdit(
+                f"This note was changed{f' by {who}' if who else ''} since you opened it; it now reads: "
+                f"“{current.text[:200]}”. Reload to see it, then edit again."
+            )
+        current.text = text
+        current.version += 1
+        current._history_user = by
+        current.save(update_fields=["text", "version", "updated_at"])
+    note.text, note.version, note.updated_at = current.text, current.version, current.updated_at
     return note
 
 

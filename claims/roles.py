@@ -9,6 +9,8 @@ from __future__ import annotations
 
 VIEWER, EDITOR, CHIEF = "Viewer", "Editor", "Chief"
 ROLES = (VIEWER, EDITOR, CHIEF)
+# What every role has and a user with no role lacks: reading the newsroom's work.
+READ_PERMISSION = "claims.view_claim"
 
 _CLAIMS_MODELS = (
     "outlet",
@@ -57,6 +59,14 @@ _CHIEF = (
     | {f"claims.view_historical{model}" for model in ("claim", "claimlink", "note", "verdict")}
     | {f"auth.{action}_user" for action in ("add", "change", "delete", "view")}
     | {"auth.view_group"}
+    # See and clear log-in lock-outs (django-axes) in the admin.
+    | {
+        "axes.view_accessattempt",
+        "axes.delete_accessattempt",
+        "axes.view_accesslog",
+        "axes.view_accessfailurelog",
+    }
+    | {"axes.delete_accessfailurelog"}
 )
 
 ROLE_PERMISSIONS: dict[str, set[str]] = {VIEWER: _VIEW, EDITOR: _EDIT, CHIEF: _CHIEF}

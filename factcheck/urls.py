@@ -9,3 +9,5 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("claims.urls")),
 ]
+
+handler400 = "claims.views.errors.bad_request"

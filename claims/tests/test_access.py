@@ -98,7 +98,9 @@ def test_adding_a_user_to_chief_in_the_admin_gives_staff_access(no_role_user):
 def test_changing_a_claims_status_needs_the_review_permission(client, request, role_fixture, allowed):
     claim = make_claim(make_article())
     client.force_login(request.getfixturevalue(role_fixture))
-    response = client.post(reverse("claim_set_status", args=[claim.pk]), {"status": "in_review"})
+    response = client.post(
+        reverse("claim_set_status", args=[claim.pk]), {"status": "in_review", "version": claim.version}
+    )
     claim.refresh_from_db()
     if allowed:
         assert response.status_code == 302

@@ -27,6 +27,8 @@ def test_the_claim_page_shows_each_figure_reading(browser, live_server, screensh
     assert sidebar.is_visible()
     assert "volume: " in sidebar.inner_text() and "(as written: " in sidebar.inner_text()
     # In the paragraph, the figure's reading is its hover title.
-    assert page.locator(".body .mk-quantity", has_text=figure.text).get_attribute("title").startswith("volume: ")
+    assert (
+        page.locator(".body .mk-quantity", has_text=figure.text).get_attribute("title").startswith("volume: ")
+    )
     page.screenshot(path=screenshots_dir / f"claim-figures-{width}.png", full_page=True)
     context.close()

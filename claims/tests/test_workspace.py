@@ -344,7 +344,9 @@ def test_notes_are_added_in_order_escaped_and_editable_only_by_author_or_chief(
     client.force_login(other_editor)
     assert client.post(reverse("note_update", args=[note.pk]), {"text": "hijacked"}).status_code == 403
     client.force_login(chief)
-    client.post(reverse("note_update", args=[note.pk]), {"text": "Edited by the chief"})
+    client.post(
+        reverse("note_update", args=[note.pk]), {"text": "Edited by the chief", "version": note.version}
+    )
     note.refresh_from_db()
     assert note.text == "Edited by the chief"
 

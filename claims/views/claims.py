@@ -9,6 +9,7 @@ from ..conflicts import similarity
 from ..diff import word_diff
 from ..highlight import highlight_body
 from ..models import Claim, ClaimLink, StaleEdit
+from .inputs import id_param
 
 DIFF_SIMILARITY = 0.45
 LINK_GROUPS = (
@@ -79,11 +80,10 @@ def claim_set_status(request: HttpRequest, pk: int) -> HttpResponse:
     status = request.POST.get("status", "")
     if status not in Claim.Status.values:
         return HttpResponse(f"Unknown status {status!r}.", status=400)
+    # A status change without the version it was made from could overwrite a colleague's: refused.
+    version = id_param(request.POST, "version")
     try:
-        version = int(request.POST["version"]) if request.POST.get("version") else None
         claim.update_review(by=request.user, expected_version=version, status=status)
-    except ValueError:
-        return HttpResponse("Bad version number.", status=400)
     except StaleEdit as stale:
         messages.error(request, str(stale))
         return redirect(claim)

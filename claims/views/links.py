@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from .. import review
 from ..models import Claim, ClaimLink, Note, StaleEdit
 from .claims import claim_page_context
+from .inputs import id_param
 
 
 def _claim_page_or_fragment(
@@ -26,7 +27,8 @@ def _claim_page_or_fragment(
 @permission_required("claims.add_claimlink", raise_exception=True)
 def link_create(request: HttpRequest, pk: int) -> HttpResponse:
     claim = get_object_or_404(Claim, pk=pk)
-    other = Claim.objects.filter(pk=request.POST.get("other") or 0).first()
+    other_id = id_param(request.POST, "other", required=False)
+    other = Claim.objects.filter(pk=other_id).first() if other_id else None
     try:
         if other is None:
             raise ValidationError("Choose the claim to link to.")
@@ -49,7 +51,7 @@ def link_create(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("claims.change_claimlink", raise_exception=True)
 def link_update(request: HttpRequest, pk: int) -> HttpResponse:
     link = get_object_or_404(ClaimLink, pk=pk)
-    claim = get_object_or_404(Claim, pk=request.POST.get("claim") or link.claim_a_id)
+    claim = get_object_or_404(Claim, pk=id_param(request.POST, "claim", required=False) or link.claim_a_id)
     try:
         version = int(request.POST["version"]) if request.POST.get("version") else None
         review.update_link(
@@ -88,9 +90,19 @@ def note_create(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("claims.change_note", raise_exception=True)
 def note_update(request: HttpRequest, pk: int) -> HttpResponse:
     note = get_object_or_404(Note.objects.select_related("claim", "link"), pk=pk)
-    claim = note.claim or get_object_or_404(Claim, pk=request.POST.get("claim") or note.link.claim_a_id)
+    claim = note.claim or get_object_or_404(
+        Claim, pk=id_param(request.POST, "claim", required=False) or note.link.claim_a_id
+    )
     try:
-        review.edit_note(note, by=request.user, text=request.POST.get("text", ""))  # PermissionDenied -> 403
+        review.edit_note(  # PermissionDenied -> 403
+            note,
+            by=request.user,
+            text=request.POST.get("text", ""),
+            expected_version=id_param(request.POST, "version", required=False),
+        )
+    except StaleEdit as stale:
+        messages.error(request, str(stale))
+        return _claim_page_or_fragment(request, claim, "notes", status=409)
     except ValidationError as problem:
         messages.error(request, problem.messages[0])
         return _claim_page_or_fragment(request, claim, "notes", status=400)

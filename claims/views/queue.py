@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from .. import review, workspace
 from ..models import Claim, ClaimLink, Outlet, StaleEdit
+from .inputs import id_param
 
 PAGE_SIZE = 25
 
@@ -65,7 +66,7 @@ def claim_review(request: HttpRequest, pk: int) -> HttpResponse:
             by=request.user,
             action=request.POST.get("action", ""),
             expected_version=version,
-            assignee_id=request.POST.get("assignee") or None,
+            assignee_id=id_param(request.POST, "assignee", required=False),
             status=request.POST.get("status", ""),
         )
     except (ValidationError, ValueError) as problem:
@@ -111,7 +112,7 @@ def queue_bulk(request: HttpRequest) -> HttpResponse:
             by=request.user,
             action=request.POST.get("bulk_action", ""),
             status=request.POST.get("bulk_status", ""),
-            assignee_id=request.POST.get("bulk_assignee") or None,
+            assignee_id=id_param(request.POST, "bulk_assignee", required=False),
         )
     except ValidationError as problem:
         messages.error(request, problem.messages[0])

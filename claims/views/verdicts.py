@@ -11,6 +11,7 @@ from .. import verdicts
 from ..forms import VerdictForm
 from ..models import Claim, StaleEdit, Verdict
 from .claims import claim_page_context
+from .inputs import id_param
 
 
 def _version(request: HttpRequest) -> int | None:
@@ -95,7 +96,7 @@ def verdict_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("claims.add_verdict", raise_exception=True)
 def verdict_apply(request: HttpRequest, pk: int) -> HttpResponse:
     def apply(verdict):
-        other = get_object_or_404(Claim, pk=request.POST.get("claim") or 0)
+        other = get_object_or_404(Claim, pk=id_param(request.POST, "claim"))
         verdicts.apply_to_claim(verdict, other, by=request.user)
         messages.success(request, f"Drafted the same verdict on the claim from {other.article.outlet.name}.")
 
