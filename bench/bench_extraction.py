@@ -1,6 +1,11 @@
 """Articles per second for cleaning + claim extraction (no database, no matching).
 
     .venv/bin/python bench/bench_extraction.py [--articles 300] [--words 800]
+    .venv/bin/python bench/bench_extraction.py --sizes 25000,100000,400000,2000000
+
+With --sizes it times extraction of one paragraph of each size instead (news
+words, "said " repeated, and figures in one endless sentence) and prints
+microseconds per character: flat means linear, growing means quadratic.
 
 Generates a corpus of news-like articles (figures, dates, attributions, quotes,
 opinion and filler, plus scraped site furniture) from a fixed seed, then times
@@ -72,11 +77,40 @@ def article(rng: random.Random, words: int) -> bytes:
     return (furniture + "\n\n".join(paragraphs) + "\n\nLeave a Reply\n\nTotal\n0\nShare\n").encode()
 
 
+def time_sizes(sizes: list[int]) -> None:
+    """One paragraph of each size, three shapes: linear extraction keeps µs per character flat."""
+    rng = random.Random(7)
+    shapes = {
+        "news words": lambda n: " ".join(sentence(rng) for _ in range(n // 60))[:n],
+        '"said " repeated': lambda n: ("said " * (n // 5 + 1))[:n],
+        "one endless sentence": lambda n: (
+            " ".join(
+                f"and {rng.randint(2, 900)} people were hurt, the minister said" for _ in range(n // 45 + 1)
+            )
+        )[:n],
+    }
+    extract_claims("Warm up: 12 people were hurt and a 300-metre wall fell, the minister said.")
+    print(f"{'shape':<22} {'characters':>12} {'seconds':>9} {'µs/char':>8}")
+    for name, make in shapes.items():
+        for size in sizes:
+            text = make(size).replace("\n\n", " ")
+            started = time.perf_counter()
+            extract_claims(text)
+            elapsed = time.perf_counter() - started
+            print(f"{name:<22} {len(text):>12,} {elapsed:>9.2f} {elapsed / len(text) * 1e6:>8.2f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--words", type=int, default=800)
+    parser.add_argument(
+        "--sizes", help="comma-separated paragraph sizes in characters: time extraction over sizes"
+    )
     args = parser.parse_args()
+    if args.sizes:
+        time_sizes([int(size) for size in args.sizes.split(",")])
+        return 0
     rng = random.Random(42)
     corpus = [article(rng, args.words) for _ in range(args.articles)]
     words = sum(len(data.split()) for data in corpus) / len(corpus)

@@ -74,7 +74,7 @@ def claim_review(verdict: Verdict, *, bounds: tuple[int, int] | None = None) -> 
         "appearance": [
             {
                 "@type": "NewsArticle",
-                **({"url": a.url} if a.url else {}),
+                **({"url": a.web_url} if a.web_url else {}),
                 "headline": a.headline,
                 "publisher": {"@type": "Organization", "name": a.outlet.name},
                 **({"datePublished": a.published.isoformat()} if a.published else {}),

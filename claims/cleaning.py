@@ -12,6 +12,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import charset_normalizer
 
@@ -360,3 +361,39 @@ def content_hash(body: str) -> str:
     """The identity of an article's text: whitespace and case do not make a new article."""
     normalised = " ".join(body.lower().split())
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+# --- Addresses -----------------------------------------------------------------
+
+MAX_URL_LENGTH = 1000
+
+
+def check_web_url(url: str) -> str:
+    """An article's address: "" or an http(s) URL with a host; anything else raises CleaningError.
+
+    Every way in (the command's --url, a header's URL: line, the import form)
+    goes through here, so a javascript: or malformed address is never stored.
+    """
+    url = (url or "").strip()
+    if not url:
+        return ""
+    if len(url) > MAX_URL_LENGTH:
+        raise CleaningError(f"the URL is longer than {MAX_URL_LENGTH:,} characters")
+    if any(ord(char) < 32 or char.isspace() for char in url):
+        raise CleaningError("the URL holds spaces or control characters")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        raise CleaningError(f"the URL {url[:80]!r} is not a valid address") from None
+    if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
+        raise CleaningError(f"the URL {url[:80]!r} is not an http(s) address")
+    return url
+
+
+def web_url(url: str) -> str:
+    """The URL if it is a valid http(s) address, else "": output re-checks what input checked."""
+    try:
+        return check_web_url(url)
+    except CleaningError:
+        return ""

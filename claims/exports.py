@@ -66,7 +66,7 @@ def claim_data(claim: Claim) -> dict:
         "id": claim.pk,
         "outlet": claim.article.outlet.name,
         "article": claim.article.headline,
-        "url": claim.article.url,
+        "url": claim.article.web_url,
         "published": claim.article.published.isoformat() if claim.article.published else None,
         "text": claim.text,
         "start": claim.start,

@@ -8,6 +8,7 @@ passed in, and every `text` equals the body slice at its offsets.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from dataclasses import dataclass, field, replace
@@ -66,11 +67,14 @@ def split_sentences(text: str, offset: int = 0) -> list[Span]:
     spans: list[Span] = []
     for para in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text):
         chunk, base = para.group(), para.start()
+        # Quotations do not overlap and come in order: a bisect finds the one around a full stop.
         protected = [(m.start() + 1, m.end() - 1) for m in _QUOTED.finditer(chunk)]
+        quote_starts = [q_start for q_start, _ in protected]
         start = 0
         for match in _SENTENCE_END.finditer(chunk):
             end = match.end()
-            if any(q_start <= match.start() < q_end - 1 for q_start, q_end in protected):
+            inside = bisect.bisect_right(quote_starts, match.start()) - 1
+            if inside >= 0 and match.start() < protected[inside][1] - 1:
                 continue
             if not _is_boundary(chunk, match.start(), end):
                 continue
@@ -81,11 +85,11 @@ def split_sentences(text: str, offset: int = 0) -> list[Span]:
 
 
 def _is_boundary(chunk: str, dot: int, end: int) -> bool:
-    rest = chunk[end:].lstrip()
+    rest = chunk[end : end + 60].lstrip()  # the next word is enough: a short slice keeps this linear
     if not rest:
         return True
     if chunk[dot] == ".":
-        word = re.search(r"([\w.]+)$", chunk[:dot])
+        word = re.search(r"([\w.]+)$", chunk[max(0, dot - 40) : dot])  # the last word only: linear
         token = word.group(1).lower() if word else ""
         if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
             # "U.S. officials", "Mr. Putin", "J. Smith": not an end, unless a new sentence clearly starts.
@@ -371,11 +375,13 @@ def extract_attribution(text: str, offset: int = 0) -> tuple[str, Span | None]:
     # Inside a quotation the speaker is outside it: look only at the narrative.
     narrative = _QUOTED.sub(lambda m: " " * len(m.group()), text)
     for verb in _SAY.finditer(narrative):
-        if _PASSIVE.search(narrative[: verb.start()]):
+        # Only the words just before a verb can be its subject: windows keep this linear in length.
+        if _PASSIVE.search(narrative, max(0, verb.start() - 20), verb.start()):
             continue  # "damage is estimated at": nobody is named as saying it
-        found = _subject_before(narrative, verb.start())
+        window = max(0, verb.start() - SUBJECT_WINDOW)
+        found = _subject_before(narrative[window : verb.start()], verb.start() - window)
         if found:
-            start, end = found
+            start, end = window + found[0], window + found[1]
             return text[start:end], Span(offset + start, offset + end)
         after = _speaker_after(narrative, verb.end())
         if after:
@@ -384,6 +390,7 @@ def extract_attribution(text: str, offset: int = 0) -> tuple[str, Span | None]:
     return "", None
 
 
+SUBJECT_WINDOW = 300  # characters before a verb of saying where its subject may stand
 _PASSIVE = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+$", re.I)
 _BETWEEN_SUBJECT_AND_VERB = re.compile(
     r"(?:\s+(?:also|later|again|previously|reportedly|has|had|have|was|is|earlier|then|just|already|"
@@ -439,7 +446,8 @@ _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"}
 
 
 def _phrase_start(head: str, end: int) -> int | None:
-    tokens = list(re.finditer(r"[\w’'.-]+", head[:end]))
+    # A subject is a few words: tokenising only the last 200 characters keeps this linear.
+    tokens = list(re.compile(r"[\w’'.-]+").finditer(head, max(0, end - 200), end))
     start = None
     last_index = len(tokens)
     for index in range(len(tokens) - 1, -1, -1):
@@ -530,17 +538,22 @@ def _is_name_phrase(phrase: str) -> bool:
     return bool(words) and len(words) <= 6 and all(w[0].isupper() or w.lower() in _CONNECTORS for w in words)
 
 
+_NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w’'.-]+\s?){1,5})")
+_ROLE_AFTER = re.compile(r"\s+((?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}([a-z]+))\b")
+
+
 def _speaker_after(text: str, position: int) -> tuple[int, int] | None:
     """'..., said Jen Psaki, White House spokeswoman.'"""
-    match = re.match(r"\s+((?:[A-Z][\w’'.-]+\s?){1,5})", text[position:])
+    # Matched in place (no slice of the rest of the text), so a long text stays linear.
+    match = _NAME_AFTER.match(text, position)
     if not match:
         # "..., said the prime minister."
-        role = re.match(r"\s+((?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}([a-z]+))\b", text[position:])
+        role = _ROLE_AFTER.match(text, position)
         if role and role.group(2) in _ROLE_WORDS:
-            return position + role.start(1), position + role.end(1)
+            return role.start(1), role.end(1)
         return None
-    start = position + match.start(1)
-    end = position + match.end(1)
+    start = match.start(1)
+    end = match.end(1)
     while end > start and text[end - 1] in " .,;:":
         end -= 1
     if text[start:end] in _SKIP_CAPITALS:
@@ -551,16 +564,25 @@ def _speaker_after(text: str, position: int) -> tuple[int, int] | None:
 _CLAUSE_BREAK = re.compile(r"\s*(?:;|\(|\)|,\s*(?:while|whereas|but|and)\b|\bwhile\b|\bwhereas\b|\bbut\b)\s*")
 
 
-def figure_attribution(sentence: str, start: int, end: int) -> str:
-    """Who gave this figure when the sentence gives figures from different sources:
+def figure_sources(sentence: str, quantities: list[QuantityFact], offset: int) -> list[str]:
+    """Who gave each figure when the sentence gives figures from different sources:
     'The union counted 140,000 (the police counted 26,000)' -> 'The union' and 'the police'."""
-    breaks = [m for m in _CLAUSE_BREAK.finditer(sentence)]
+    breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sentence)] if quantities else []
     if not breaks:
-        return ""
-    left = max((m.end() for m in breaks if m.end() <= start), default=0)
-    right = min((m.start() for m in breaks if m.start() >= end), default=len(sentence))
-    source, _ = extract_attribution(sentence[left:right])
-    return source
+        return ["" for _ in quantities]
+    starts, ends = [a for a, _ in breaks], [b for _, b in breaks]
+    found: dict[tuple[int, int], str] = {}
+    sources = []
+    for q in quantities:
+        start, end = q.start - offset, q.end - offset
+        before = bisect.bisect_right(ends, start)  # breaks ending at or before the figure
+        after = bisect.bisect_left(starts, end)  # the first break starting after it
+        left = ends[before - 1] if before else 0
+        right = starts[after] if after < len(starts) else len(sentence)
+        if (left, right) not in found:
+            found[(left, right)] = extract_attribution(sentence[left:right])[0]
+        sources.append(found[(left, right)])
+    return sources
 
 
 # --- Check-worthiness ---------------------------------------------------------------
@@ -660,12 +682,8 @@ def extract_claims(
         quantities = extract_quantities(sentence, span.start, dates)
         attribution, attribution_span = extract_attribution(sentence, span.start)
         quantities = [
-            replace(
-                q,
-                attribution=figure_attribution(sentence, q.start - span.start, q.end - span.start)
-                or attribution,
-            )
-            for q in quantities
+            replace(q, attribution=source or attribution)
+            for q, source in zip(quantities, figure_sources(sentence, quantities, span.start), strict=True)
         ]
         score, reasons = score_sentence(sentence, quantities, dates, attribution)
         if score < min_score:

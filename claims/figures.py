@@ -400,7 +400,9 @@ def _read(text: str, match: re.Match) -> _Raw | None:
         if value is None:
             return None
         if digits and not scale and not currency and re.fullmatch(r"(1[89]|20)\d\d", digits):
-            if not re.match(r"\s?(?:-|\s)?(?:%|per ?cent|[a-z]+s\b)", text[number_end:], re.I):
+            if not re.match(
+                r"\s?(?:-|\s)?(?:%|per ?cent|[a-z]+s\b)", text[number_end : number_end + 40], re.I
+            ):
                 return None  # a year (dates are read elsewhere)
         before = text[max(0, start - 9) : start].lower()
         tail = _RANGE_TAIL.match(text, number_end)
@@ -435,7 +437,7 @@ def _read(text: str, match: re.Match) -> _Raw | None:
         return raw
     if vague:
         # "hundreds of people", "thousands of barrels": the noun after "of".
-        of = re.match(r"\s+of\s+", text[number_end:], re.I)
+        of = re.match(r"\s+of\s+", text[number_end : number_end + 20], re.I)
         if of:
             raw.end = number_end + of.end() - 1
         return _unit_or_noun(text, raw, raw.end)
@@ -443,7 +445,7 @@ def _read(text: str, match: re.Match) -> _Raw | None:
 
 
 def _unit_or_noun(text: str, raw: _Raw, position: int) -> _Raw:
-    rest = text[position:]
+    rest = text[position : position + 200]  # a unit or noun is near: slicing less keeps this linear
     if re.match(r"\s?(?:%|per ?cent\b|percent\b|pct\b)", rest, re.I):
         unit = re.match(r"\s?(?:%|per ?cent\b|percent\b|pct\b)", rest, re.I)
         raw.unit, raw.kind, raw.noun, raw.end = "percent", "unit", unit.group().strip(), position + unit.end()
@@ -491,7 +493,9 @@ def _unit_or_noun(text: str, raw: _Raw, position: int) -> _Raw:
             raw.end = suffix.end()
         if lowered in {"degree", "degrees"}:
             scale = re.match(
-                r"\s*(?:(?P<c>celsius|centigrade|c\b)|(?P<f>fahrenheit|f\b))", text[raw.end :], re.I
+                r"\s*(?:(?P<c>celsius|centigrade|c\b)|(?P<f>fahrenheit|f\b))",
+                text[raw.end : raw.end + 30],
+                re.I,
             )
             if scale:
                 raw.unit = "degree_Celsius" if scale.group("c") else "degree_Fahrenheit"
@@ -598,8 +602,10 @@ def _nearest_state(after: str, before: str, pattern=_STATE_RE, names=_STATE_NAME
 
 
 def _clause_end(text: str, position: int) -> int:
-    found = [i for i in (text.find(mark, position) for mark in (";", " — ", " – ", ". ")) if i != -1]
-    return min(found) if found else len(text)
+    """Where the clause ends, looked for within 300 characters (so a huge sentence stays linear)."""
+    limit = min(len(text), position + 300)
+    found = [i for i in (text.find(mark, position, limit) for mark in (";", " — ", " – ", ". ")) if i != -1]
+    return min(found) if found else limit
 
 
 @dataclass
@@ -621,7 +627,7 @@ def _windows(text: str, raws: list[_Raw], index: int) -> _Windows:
     # What stands before a comma belongs to another clause: "230,000 had been evacuated" is not injured.
     before = re.split(r"[,;:(]|\b(?:and|while|but|whereas)\b", gap)[-1][-70:]
     beyond = text[raw.end : min(clause_end, raw.end + 140)]
-    return _Windows(raw.np_text, after, before, beyond, text[: raw.start])
+    return _Windows(raw.np_text, after, before, beyond, text[max(0, raw.start - 300) : raw.start])
 
 
 _PEOPLE_STATES = frozenset(vocab.STATE_PATTERNS) - {"age", "population", "crowd"}
@@ -687,7 +693,10 @@ def _borrow(text: str, raws: list[_Raw], index: int, w: _Windows) -> bool:
         previous
         and previous.measure
         and previous.kind in {"unit", "count"}
-        and (_INHERIT_AFTER.match(text[raw.end :]) or (len(gap) < 40 and _INHERIT_BEFORE.search(gap)))
+        and (
+            _INHERIT_AFTER.match(text[raw.end : raw.end + 40])
+            or (len(gap) < 40 and _INHERIT_BEFORE.search(gap))
+        )
     )
     if inherits and previous.lemma in vocab.NOUN_MEASURES["buildings"]:
         raw.unit, raw.lemma = previous.unit, previous.lemma
@@ -720,7 +729,7 @@ def _borrow(text: str, raws: list[_Raw], index: int, w: _Windows) -> bool:
     if (
         raw.value < 120
         and re.search(r"[A-Z][a-z]+,\s$", text[max(0, raw.start - 30) : raw.start])
-        and re.match(r"\s*(?:[,.]|$)", text[raw.end :])
+        and re.match(r"\s*(?:[,.]|$)", text[raw.end : raw.end + 5])
     ):
         raw.measure, raw.unit = "age", "year"  # "said Yan Anqiao, 30."
         return True
@@ -802,10 +811,16 @@ def _fact(text: str, raw: _Raw, offset: int) -> QuantityFact:
 
 
 def _clause(text: str, start: int, end: int) -> str:
-    """The clause a figure stands in: plans elsewhere in the sentence do not make it a plan."""
-    left = max(text.rfind(mark, 0, start) for mark in (",", ";", ":", " that ", " which ", " but "))
-    rights = [i for i in (text.find(mark, end) for mark in (",", ";", ":", " which ", " but ")) if i != -1]
-    return text[left + 1 : min(rights) if rights else len(text)]
+    """The clause a figure stands in: plans elsewhere in the sentence do not make it a plan.
+
+    Searched within 200 characters either side, so a huge sentence costs no more per figure.
+    """
+    low, high = max(0, start - 200), min(len(text), end + 200)
+    left = max(text.rfind(mark, low, start) for mark in (",", ";", ":", " that ", " which ", " but "))
+    rights = [
+        i for i in (text.find(mark, end, high) for mark in (",", ";", ":", " which ", " but ")) if i != -1
+    ]
+    return text[max(left + 1, low) : min(rights) if rights else high]
 
 
 def _carry_conversions(text: str, facts: list[QuantityFact], offset: int) -> list[QuantityFact]:

@@ -8,6 +8,7 @@ database exactly as it was.
 from __future__ import annotations
 
 import datetime
+import logging
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -40,7 +41,10 @@ class ImportResult:
 
 
 def outlet_from_url(url: str) -> str:
-    host = urlsplit(url).hostname or ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
     return host.lower().removeprefix("www.")
 
 
@@ -74,6 +78,10 @@ def parse_date(value: str | datetime.date | None) -> datetime.date | None:
         raise ImportRejected(f"date {value!r} is not YYYY-MM-DD") from None
 
 
+logger = logging.getLogger(__name__)
+INTERNAL_ERROR = "could not be imported: an error on our side (logged for the maintainers); nothing was saved"
+
+
 def import_article(
     *,
     data: bytes | None = None,
@@ -95,11 +103,16 @@ def import_article(
         header, cleaned = _clean(
             data=data, text=text, filename=filename, language=language, headline=headline
         )
-        url = (url or header.get("url") or cleaned.url or "").strip()
+        url = cleaning.check_web_url(url or header.get("url") or cleaned.url or "")
         outlet_name = outlet or header.get("outlet") or cleaned.outlet or outlet_from_url(url)
         if not outlet_name.strip():
             raise ImportRejected("outlet unknown: pass --outlet")
         published_date = parse_date(published or header.get("date") or cleaned.published)
+        article_language = (language or header.get("language") or cleaned.language)[:12]
+        # Reading the text is the slow part; it happens before the transaction opens.
+        found = extraction.extract_claims(
+            cleaned.body, published=published_date, language=article_language or "en"
+        )
         with transaction.atomic():
             the_outlet = get_or_create_outlet(outlet_name, domain=outlet_from_url(url))
             duplicate = _find_duplicate(the_outlet, cleaned.body, url)
@@ -111,18 +124,22 @@ def import_article(
                 headline=(headline or header.get("headline") or cleaned.headline)[:500],
                 byline=cleaned.byline[:300],
                 published=published_date,
-                language=(language or header.get("language") or cleaned.language)[:12],
+                language=article_language,
                 body=cleaned.body,
                 content_hash=cleaning.content_hash(cleaned.body),
                 added_by=added_by,
             )
-            claims = extract_article_claims(article)
+            claims = extract_article_claims(article, found)
             link_count = link_new_claims(claims)
     except (ImportRejected, cleaning.CleaningError) as error:
         return ImportResult(REJECTED, str(error))
     except IntegrityError:
         # A concurrent import of the same text or URL won the race.
         return ImportResult(DUPLICATE, "already imported")
+    except Exception:  # noqa: BLE001 - one bad file must never stop a batch
+        # The transaction above rolled back: nothing of this file was written.
+        logger.exception("import of %r failed", filename or "pasted text")
+        return ImportResult(REJECTED, INTERNAL_ERROR)
     return ImportResult(
         IMPORTED,
         f"imported with {len(claims)} claims",
@@ -156,17 +173,19 @@ def _find_duplicate(outlet: Outlet, body: str, url: str) -> Article | None:
 
 
 @transaction.atomic
-def extract_article_claims(article: Article) -> list[Claim]:
+def extract_article_claims(article: Article, found: list | None = None) -> list[Claim]:
     """(Re-)extract an article's claims. Idempotent.
 
     A claim found again keeps its id, status, assignee, links, notes and
     verdicts; only its machine-made facts are refreshed. A claim no longer
     found is removed only if no editor has touched it. Returns the claims
-    created by this run.
+    created by this run. `found` is the extraction already done (outside a
+    transaction, so the database is not held while text is read).
     """
-    found = extraction.extract_claims(
-        article.body, published=article.published, language=article.language or "en"
-    )
+    if found is None:
+        found = extraction.extract_claims(
+            article.body, published=article.published, language=article.language or "en"
+        )
     existing = {(claim.start, claim.end): claim for claim in article.claims.all()}
     created: list[Claim] = []
     for fact in found:

@@ -27,7 +27,7 @@ def claim_data(claim) -> dict:
         "id": claim.pk,
         "outlet": claim.article.outlet.name,
         "article": claim.article.headline,
-        "url": claim.article.url,
+        "url": claim.article.web_url,
         "text": claim.text,
         "start": claim.start,
         "end": claim.end,

@@ -76,6 +76,13 @@ class Article(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("article_detail", args=[self.pk])
 
+    @property
+    def web_url(self) -> str:
+        """The original's address for links and JSON-LD: only ever an http(s) URL."""
+        from .cleaning import web_url
+
+        return web_url(self.url)
+
 
 class Claim(models.Model):
     class Status(models.TextChoices):
