@@ -1,7 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Article, Claim, ClaimLink, DateMention, Note, Outlet, Quantity, Rating, Verdict
+from .roles import CHIEF, role_of
 
 
 @admin.register(Outlet)
@@ -32,6 +36,14 @@ class ArticleAdmin(admin.ModelAdmin):
     readonly_fields = ["content_hash", "added_by", "added_at", "extracted_at"]
     raw_id_fields = ["outlet"]
     inlines = [ClaimInline]
+
+    def has_delete_permission(self, request, obj=None):
+        published = _has_published_verdict(obj, "claims__verdicts__is_published")
+        return super().has_delete_permission(request, obj) and not published
+
+    def delete_queryset(self, request, queryset):
+        keep_published(request, queryset, "claims__verdicts__is_published")
+        super().delete_queryset(request, queryset.exclude(claims__verdicts__is_published=True))
 
 
 class QuantityInline(admin.TabularInline):
@@ -75,6 +87,14 @@ class ClaimAdmin(SimpleHistoryAdmin):
     readonly_fields = ["article", "text", "start", "end", "reasons", "created_at", "updated_at", "version"]
     raw_id_fields = ["assignee"]
     inlines = [QuantityInline, DateMentionInline, ClaimNoteInline]
+
+    def has_delete_permission(self, request, obj=None):
+        published = _has_published_verdict(obj, "verdicts__is_published")
+        return super().has_delete_permission(request, obj) and not published
+
+    def delete_queryset(self, request, queryset):
+        keep_published(request, queryset, "verdicts__is_published")
+        super().delete_queryset(request, queryset.exclude(verdicts__is_published=True))
 
     @admin.display(description="claim", ordering="text")
     def short_text(self, claim: Claim) -> str:
@@ -141,6 +161,65 @@ class VerdictAdmin(SimpleHistoryAdmin):
             # A published verdict changes only with a reason, on the claim page.
             return [field.name for field in self.model._meta.fields]
         return self.readonly_fields
+
+    def has_delete_permission(self, request, obj=None):
+        # A published verdict is unpublished with a reason on the claim page, never deleted.
+        return super().has_delete_permission(request, obj) and not (obj is not None and obj.is_published)
+
+    def delete_queryset(self, request, queryset):
+        keep_published(request, queryset, "is_published")
+        super().delete_queryset(request, queryset.filter(is_published=False))
+
+
+def keep_published(request, queryset, published_lookup: str) -> None:
+    """Say which selected items stay because a published fact-check hangs on them."""
+    kept = queryset.filter(**{published_lookup: True}).distinct().count()
+    if kept:
+        messages.warning(
+            request,
+            f"{kept} selected item(s) kept: a published fact-check cannot be deleted; unpublish it first.",
+        )
+
+
+def _has_published_verdict(obj, lookup: str) -> bool:
+    return obj is not None and type(obj).objects.filter(pk=obj.pk, **{lookup: True}).exists()
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class NewsroomUserAdmin(UserAdmin):
+    """Chiefs manage Viewers and Editors; only superusers grant Chief, staff or superuser."""
+
+    PRIVILEGED = ("is_superuser", "is_staff", "user_permissions")
+
+    def _is_privileged(self, obj) -> bool:
+        return obj is not None and (obj.is_superuser or role_of(obj) == CHIEF)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            fields += self.PRIVILEGED
+            if self._is_privileged(obj):
+                fields.append("groups")  # a Chief's role, one's own included, is a superuser's to change
+        return fields
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if allowed and not request.user.is_superuser and obj is not None and obj.is_superuser:
+            return False
+        return allowed
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (request.user.is_superuser or not self._is_privileged(obj))
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups" and not request.user.is_superuser:
+            kwargs["queryset"] = Group.objects.exclude(name=CHIEF)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 @admin.register(Quantity)

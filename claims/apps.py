@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_migrate
+from django.db.models.signals import m2m_changed, post_migrate, pre_delete
 
 
 class ClaimsConfig(AppConfig):
@@ -13,6 +13,9 @@ class ClaimsConfig(AppConfig):
         from . import signals
 
         post_migrate.connect(signals.sync_roles_after_migrate, sender=self)
+        pre_delete.connect(
+            signals.keep_published_verdicts, sender="claims.Verdict", dispatch_uid="keep_published"
+        )
         m2m_changed.connect(
             signals.chief_is_staff, sender=get_user_model().groups.through, dispatch_uid="chief_is_staff"
         )

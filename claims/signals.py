@@ -22,3 +22,16 @@ def chief_is_staff(sender, instance, action, reverse, **kwargs) -> None:
     if instance.is_staff != wanted:
         instance.is_staff = wanted
         instance.save(update_fields=["is_staff"])
+
+
+def keep_published_verdicts(sender, instance, **kwargs) -> None:
+    """A published verdict is never deleted, directly or with its claim or article: unpublish it first.
+
+    The admin hides these deletions; this is the last line for any other path.
+    """
+    from django.core.exceptions import PermissionDenied
+
+    if instance.is_published:
+        raise PermissionDenied(
+            "A published fact-check cannot be deleted: unpublish it with a reason on the claim page first."
+        )

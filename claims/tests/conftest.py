@@ -24,6 +24,8 @@ def _test_settings(settings):
     # A fast hasher: real hashing would cost a second per test in user fixtures.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Tests don't run collectstatic, so skip whitenoise's manifest.
+    # The test client and the live server speak plain HTTP.
+    settings.SECURE_SSL_REDIRECT = False
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
