@@ -1,4 +1,5 @@
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.core.exceptions import BadRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from .. import workspace
@@ -11,7 +12,9 @@ def compare(request: HttpRequest) -> HttpResponse:
     raw = request.GET.get("articles", "")
     ids = list(dict.fromkeys(int(part) for part in raw.split(",") if part.strip().isdigit()))[:MAX_ARTICLES]
     if len(ids) < 2:
-        return HttpResponseBadRequest("Give two to four article ids: ?articles=1,2")
+        raise BadRequest(
+            "Compare needs two to four articles: open it from an article's page, or give ?articles=1,2."
+        )
     articles, rows, unlinked = workspace.compare_articles(ids)
     return render(
         request,

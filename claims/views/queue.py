@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -48,8 +48,11 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 def _back(request: HttpRequest, fallback: str = "queue"):
     target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return redirect(target)
+    # Only a path on this site: never a view name (redirect() would try to reverse it) or another host.
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, request.is_secure()
+    ):
+        return HttpResponseRedirect(target)
     return redirect(fallback)
 
 
@@ -102,7 +105,7 @@ def claim_review(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @permission_required("claims.review_claim", raise_exception=True)
 def queue_bulk(request: HttpRequest) -> HttpResponse:
-    ids = [int(pk) for pk in request.POST.getlist("claims") if pk.isdigit()]
+    ids = [int(pk) for pk in request.POST.getlist("claims") if pk.isascii() and pk.isdigit() and len(pk) < 19]
     if not ids:
         messages.error(request, "Select at least one claim first.")
         return _back(request)
