@@ -4,6 +4,7 @@ from .views import (
     articles,
     claims,
     compare,
+    health,
     desk,
     exports,
     imports,
@@ -43,4 +44,5 @@ urlpatterns = [
     path("factchecks/<int:pk>/", public.public_verdict, name="public_verdict"),
     path("claims/similar/", matching.similar_claims, name="similar_claims"),
     path("links/export.json", matching.links_export, name="links_export"),
+    path("health/", health.health, name="health"),
 ]

@@ -154,9 +154,14 @@ def parse_date(value: str | None) -> datetime.date | None:
 
 def _conflicts_prefetch(to_attr: str, side: str) -> Prefetch:
     other = "claim_b" if side == "a" else "claim_a"
+    # Only the strongest conflict on each side is shown: a sliced prefetch (a window function in SQL)
+    # fetches one row per claim however many conflicts it has; article bodies are never needed here.
     return Prefetch(
         f"links_as_{side}",
-        queryset=_open_conflicts().select_related(f"{other}__article__outlet").order_by("-score", "pk"),
+        queryset=_open_conflicts()
+        .select_related(f"{other}__article__outlet")
+        .defer(f"{other}__article__body")
+        .order_by("-score", "pk")[:1],
         to_attr=to_attr,
     )
 
@@ -187,6 +192,7 @@ def queue_claims(filters: QueueFilters, user) -> QuerySet[Claim]:
         claims = claims.filter(Q(text__icontains=filters.q) | Q(attribution__icontains=filters.q))
     return (
         claims.select_related("article__outlet", "assignee")
+        .defer("article__body")
         .prefetch_related(_conflicts_prefetch("conflicts_a", "a"), _conflicts_prefetch("conflicts_b", "b"))
         .order_by(*QUEUE_SORTS[filters.sort])
     )

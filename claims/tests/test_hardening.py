@@ -98,6 +98,7 @@ ROUTES = {
     "public_verdict": (PUBLIC, None),
     "similar_claims": (READ, None),
     "links_export": (READ, None),
+    "health": (PUBLIC, None),
 }
 
 
