@@ -153,7 +153,9 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=8765)
     args = parser.parse_args()
     if not args.database_url or not args.database_url.startswith("postgres"):
-        print("give --database-url postgres://... (a database that may be dropped): the load runs on PostgreSQL")
+        print(
+            "give --database-url postgres://... (a database that may be dropped): the load runs on PostgreSQL"
+        )
         return 2
     args.seconds = min(args.seconds, 600)
     args.editors = min(args.editors, 200)
@@ -174,7 +176,9 @@ def main() -> int:
         "DJANGO_SECURE_COOKIES": "0",
         "DJANGO_LOG_LEVEL": "ERROR",
     }
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+    )
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "factcheck.wsgi", "--bind", f"{HOST}:{args.port}",
          "--workers", str(args.workers), "--threads", str(args.threads), "--timeout", "120", "--log-level", "warning"],
@@ -202,7 +206,9 @@ def main() -> int:
         server.wait(timeout=30)
 
     stored = Note.objects.count() - notes_before
-    print(f"{args.editors} editors for {args.seconds} s, gunicorn {args.workers} workers x {args.threads} threads")
+    print(
+        f"{args.editors} editors for {args.seconds} s, gunicorn {args.workers} workers x {args.threads} threads"
+    )
     print(f"{stats.requests} requests, {stats.requests / elapsed:.1f} per second, "
           f"{sum(stats.errors.values())} errors")  # fmt: skip
     print(f"{'request':<22} {'count':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
