@@ -125,6 +125,7 @@ class Claim(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "-score"], name="claim_queue_idx"),
+            models.Index(fields=["status", "-created_at", "-id"], name="claim_status_newest_idx"),
             models.Index(fields=["status", "-updated_at"], name="claim_status_recent_idx"),
             models.Index(fields=["assignee", "status"], name="claim_assignee_idx"),
         ]

@@ -11,7 +11,10 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .models import Article, Claim, ClaimLink, Note, Quantity, Verdict
@@ -54,10 +57,22 @@ def newest_conflicts(limit: int = 8) -> list[ClaimLink]:
     )
 
 
+def claim_count() -> Subquery:
+    """Each article's number of claims, counted for the rows shown only (never a GROUP BY of the archive)."""
+    return Subquery(
+        Claim.objects.filter(article=OuterRef("pk"))
+        .order_by()
+        .values("article")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+
+
 def latest_articles(limit: int = 8) -> list[Article]:
     return list(
         Article.objects.select_related("outlet")
-        .annotate(claim_count=Count("claims"))
+        .defer("body")
+        .annotate(claim_count=Coalesce(claim_count(), 0))
         .order_by("-added_at", "-pk")[:limit]
     )
 
@@ -271,15 +286,30 @@ def search(q: str, *, limit: int = 50) -> tuple[list[Claim], list[Article]]:
     q = q.strip()[:200]
     if not q:
         return [], []
+    # Newest first: an index scan backwards that stops at the limit for a common word, and the
+    # trigram index for a rare one. A claim's source is part of its text, so text alone is searched.
     claims = list(
-        Claim.objects.filter(Q(text__icontains=q) | Q(attribution__icontains=q))
+        Claim.objects.filter(text__icontains=q)
         .select_related("article__outlet")
-        .order_by("-score", "-pk")[:limit]
+        .defer("article__body")
+        .order_by("-pk")[:limit]
     )
+    in_articles = Q(headline__icontains=q) | Q(outlet__name__icontains=q)
+    if connection.vendor == "postgresql":
+        # Bodies by their full-text index (migration 0009); substring search over every body would scan them all.
+        in_articles |= Q(pk__in=RawSQL(ARTICLE_TEXT_MATCH, [q]))  # noqa: S611 - constant SQL, q a parameter
+    else:
+        in_articles |= Q(body__icontains=q)
     articles = list(
-        Article.objects.filter(Q(headline__icontains=q) | Q(body__icontains=q) | Q(outlet__name__icontains=q))
+        Article.objects.filter(in_articles)
         .select_related("outlet")
-        .annotate(claim_count=Count("claims"))
-        .order_by("-published", "-pk")[:limit]
+        .defer("body")
+        .annotate(claim_count=Coalesce(claim_count(), 0))
+        .order_by("-pk")[:limit]
     )
     return claims, articles
+
+
+ARTICLE_TEXT_MATCH = (
+    "SELECT id FROM claims_article WHERE search_document @@ websearch_to_tsquery('english'::regconfig, %s)"
+)

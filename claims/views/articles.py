@@ -1,15 +1,20 @@
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from .. import workspace
 from ..highlight import highlight_body
 from ..models import Article, Outlet
 from ..workspace import parse_date
 
 
 def article_list(request: HttpRequest) -> HttpResponse:
-    articles = Article.objects.select_related("outlet").annotate(claim_count=Count("claims"))
+    articles = (
+        Article.objects.select_related("outlet")
+        .defer("body")
+        .annotate(claim_count=Coalesce(workspace.claim_count(), 0))
+    )
     outlet = request.GET.get("outlet", "")
     if outlet:
         articles = articles.filter(outlet__slug=outlet)
