@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_migrate, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete
 
 
 class ClaimsConfig(AppConfig):
@@ -13,6 +13,9 @@ class ClaimsConfig(AppConfig):
         from . import signals
 
         post_migrate.connect(signals.sync_roles_after_migrate, sender=self)
+        for model in ("claims.Claim", "claims.ClaimLink", "claims.Article"):
+            post_save.connect(signals.forget_desk_counts, sender=model, dispatch_uid=f"desk-counts-{model}")
+            post_delete.connect(signals.forget_desk_counts, sender=model, dispatch_uid=f"desk-counts-d-{model}")
         pre_delete.connect(
             signals.keep_published_verdicts, sender="claims.Verdict", dispatch_uid="keep_published"
         )

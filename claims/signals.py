@@ -35,3 +35,12 @@ def keep_published_verdicts(sender, instance, **kwargs) -> None:
         raise PermissionDenied(
             "A published fact-check cannot be deleted: unpublish it with a reason on the claim page first."
         )
+
+
+def forget_desk_counts(sender, **kwargs) -> None:
+    """A claim or link changed: the desk's shared counts are recounted on the next view."""
+    from django.core.cache import cache
+
+    from .workspace import DESK_COUNTS_KEY
+
+    cache.delete(DESK_COUNTS_KEY)

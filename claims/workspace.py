@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.expressions import RawSQL
@@ -38,15 +39,23 @@ def open_conflict_links() -> QuerySet[ClaimLink]:
 # --- Desk --------------------------------------------------------------------------------
 
 
+DESK_COUNTS_KEY = "desk-counts"
+DESK_COUNTS_SECONDS = 30
+
+
 def desk_counts(user) -> dict[str, int]:
-    today = timezone.localdate()
-    return {
-        "flagged": Claim.objects.filter(status=Claim.Status.FLAGGED).count(),
-        "conflicts": open_conflict_links().count(),
-        "mine": Claim.objects.filter(assignee=user, status__in=OPEN_STATUSES).count(),
-        "articles_today": Article.objects.filter(added_at__date=today).count(),
-        "suggested": ClaimLink.objects.filter(status=ClaimLink.Status.SUGGESTED).count(),
-    }
+    """The desk's counts. The newsroom-wide ones are shared by everyone: cached for 30 seconds and
+    dropped whenever a claim or a link changes (claims.signals); the user's own count is live."""
+    shared = cache.get(DESK_COUNTS_KEY)
+    if shared is None:
+        shared = {
+            "flagged": Claim.objects.filter(status=Claim.Status.FLAGGED).count(),
+            "conflicts": open_conflict_links().count(),
+            "articles_today": Article.objects.filter(added_at__date=timezone.localdate()).count(),
+            "suggested": ClaimLink.objects.filter(status=ClaimLink.Status.SUGGESTED).count(),
+        }
+        cache.set(DESK_COUNTS_KEY, shared, DESK_COUNTS_SECONDS)
+    return {**shared, "mine": Claim.objects.filter(assignee=user, status__in=OPEN_STATUSES).count()}
 
 
 def newest_conflicts(limit: int = 8) -> list[ClaimLink]:

@@ -26,6 +26,10 @@ def _test_settings(settings):
     # Tests don't run collectstatic, so skip whitenoise's manifest.
     # The test client and the live server speak plain HTTP.
     settings.SECURE_SSL_REDIRECT = False
+    # Each test starts with an empty cache: cached desk counts must not leak between tests.
+    from django.core.cache import cache
+
+    cache.clear()
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

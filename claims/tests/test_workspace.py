@@ -405,3 +405,17 @@ def test_search_finds_claims_and_articles(client, viewer, django_assert_max_num_
     with django_assert_max_num_queries(8):
         page = client.get(reverse("search"), {"q": "evacuated"}).content.decode()
     assert a.text in page and "Valley evacuated" in page
+
+
+def test_desk_counts_are_shared_cached_and_forgotten_when_a_claim_changes(client, editor, other_editor):
+    article = make_article()
+    claim = make_claim(article, status="flagged")
+    client.force_login(editor)
+    assert client.get(reverse("home")).context["counts"]["flagged"] == 1
+    make_claim(make_article(make_outlet("Estrava Daily"), body="Some 40 homes were flooded on Monday."),
+               status="flagged")  # fmt: skip
+    client.force_login(other_editor)
+    assert client.get(reverse("home")).context["counts"]["flagged"] == 2  # a new claim forgets the counts
+    claim.update_review(by=editor, status="resolved", assignee=editor)
+    counts = client.get(reverse("home")).context["counts"]
+    assert counts["flagged"] == 1 and counts["mine"] == 0
