@@ -10,6 +10,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from .models import Article, Claim, ClaimLink, DateMention, Note, Outlet, Quantity, Rating, Verdict
 from .roles import CHIEF, role_of
 
+ESTIMATE_ABOVE = 100_000  # rows; below this an exact count is cheap
+
 
 class EstimatedCountPaginator(Paginator):
     """Counts an unfiltered list from PostgreSQL's statistics: an exact count of millions of rows
@@ -19,12 +21,17 @@ class EstimatedCountPaginator(Paginator):
     def count(self) -> int:
         query = getattr(self.object_list, "query", None)
         if connection.vendor == "postgresql" and query is not None and not query.where:
+            table = query.model._meta.db_table
+            # One query either way: the statistics' estimate for a big table, an exact count for a small one.
             with connection.cursor() as cursor:
                 cursor.execute(
-                    "SELECT reltuples::bigint FROM pg_class WHERE relname = %s", [query.model._meta.db_table]
+                    f"SELECT CASE WHEN reltuples > %s THEN reltuples::bigint "  # noqa: S608 - a model's own table name
+                    f"ELSE (SELECT count(*) FROM {connection.ops.quote_name(table)}) END "
+                    f"FROM pg_class WHERE relname = %s",
+                    [ESTIMATE_ABOVE, table],
                 )
                 row = cursor.fetchone()
-            if row and row[0] > 10_000:
+            if row:
                 return row[0]
         return super().count
 

@@ -15,7 +15,9 @@ class ClaimsConfig(AppConfig):
         post_migrate.connect(signals.sync_roles_after_migrate, sender=self)
         for model in ("claims.Claim", "claims.ClaimLink", "claims.Article"):
             post_save.connect(signals.forget_desk_counts, sender=model, dispatch_uid=f"desk-counts-{model}")
-            post_delete.connect(signals.forget_desk_counts, sender=model, dispatch_uid=f"desk-counts-d-{model}")
+            post_delete.connect(
+                signals.forget_desk_counts, sender=model, dispatch_uid=f"desk-counts-d-{model}"
+            )
         pre_delete.connect(
             signals.keep_published_verdicts, sender="claims.Verdict", dispatch_uid="keep_published"
         )
