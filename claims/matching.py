@@ -254,16 +254,35 @@ def _ranked_ids(base, query_text: str, limit: int) -> list[int]:
     )
 
 
-def candidate_claims(
-    text: str,
-    *,
-    measures: set[str] = frozenset(),
-    exclude_outlet_id: int | None = None,
-    exclude_article_id: int | None = None,
-    published: datetime.date | None = None,
-    limit: int = CANDIDATES_PER_CLAIM,
+class Lookups:
+    """What one batch of claims (an article's) would otherwise look up once per claim:
+    which words are rare, and the newest claims measuring each thing."""
+
+    def __init__(self):
+        self._rare: dict[str, bool] = {}
+        self._newest: dict[str, list[int]] = {}
+
+    def rare_terms(self, terms: list[str]) -> list[str]:
+        missing = [t for t in dict.fromkeys(terms) if t not in self._rare]
+        if missing:
+            found = set(rare_terms(missing))
+            self._rare.update({t: t in found for t in missing})
+        return [t for t in terms if self._rare[t]]
+
+    def newest_measuring(self, measure: str) -> list[int]:
+        if measure not in self._newest:
+            # The newest claims measuring the same thing, through the (measure, claim) index.
+            self._newest[measure] = list(
+                Quantity.objects.filter(measure=measure)
+                .order_by("-claim_id")
+                .values_list("claim_id", flat=True)[:UNIT_CANDIDATES]
+            )
+        return self._newest[measure]
+
+
+def _candidate_base(
+    exclude_outlet_id: int | None, exclude_article_id: int | None, published: datetime.date | None
 ):
-    """An index-backed short list of claims that may state the same fact."""
     base = Claim.objects.all()
     if exclude_outlet_id is not None:
         base = base.exclude(article__outlet_id=exclude_outlet_id)
@@ -274,10 +293,30 @@ def candidate_claims(
             Q(article__published__isnull=True)
             | Q(article__published__range=(published - DATE_WINDOW, published + DATE_WINDOW))
         )
+    return base
+
+
+def candidate_ids(
+    text: str,
+    *,
+    measures: set[str] = frozenset(),
+    exclude_outlet_id: int | None = None,
+    exclude_article_id: int | None = None,
+    published: datetime.date | None = None,
+    limit: int = CANDIDATES_PER_CLAIM,
+    lookups: Lookups | None = None,
+) -> list[int]:
+    """Ids of an index-backed short list of claims that may state the same fact.
+
+    Same-measure ids are not filtered by outlet or date here: `candidate_claims`
+    (one claim) filters them in SQL, `link_claims` (a batch) in Python.
+    """
+    lookups = lookups or Lookups()
+    base = _candidate_base(exclude_outlet_id, exclude_article_id, published)
     ids: list[int] = []
     if connection.vendor == "postgresql":
         terms = [t for t in query_terms(text) if t not in _ALL_FRAME_TERMS]
-        rare = rare_terms(terms)
+        rare = lookups.rare_terms(terms)
         ids = _ranked_ids(base, text_query(text, lambda _: rare), limit)
     else:
         # SQLite: no text index; a window of the claim's most telling words.
@@ -287,13 +326,31 @@ def candidate_claims(
         if matches:
             ids = list(base.filter(matches).order_by("-pk").values_list("pk", flat=True)[: limit * 3])
     for measure in sorted(measures):
-        # The newest claims measuring the same thing, through the (measure, claim) index.
-        newest = (
-            Quantity.objects.filter(measure=measure).order_by("-claim_id").values_list("claim_id", flat=True)
-        )
-        ids += [pk for pk in newest[:UNIT_CANDIDATES] if pk not in ids]
+        ids += [pk for pk in lookups.newest_measuring(measure) if pk not in ids]
+    return ids
+
+
+def candidate_claims(
+    text: str,
+    *,
+    measures: set[str] = frozenset(),
+    exclude_outlet_id: int | None = None,
+    exclude_article_id: int | None = None,
+    published: datetime.date | None = None,
+    limit: int = CANDIDATES_PER_CLAIM,
+):
+    """An index-backed short list of claims that may state the same fact."""
+    ids = candidate_ids(
+        text,
+        measures=measures,
+        exclude_outlet_id=exclude_outlet_id,
+        exclude_article_id=exclude_article_id,
+        published=published,
+        limit=limit,
+    )
     if not ids:
         return []
+    base = _candidate_base(exclude_outlet_id, exclude_article_id, published)
     return list(_with_facts(base.filter(pk__in=ids)))
 
 
@@ -302,16 +359,22 @@ def _measures(facts: conflicts.ClaimFacts) -> set[str]:
     return {f.measure for f in facts.figures if f.measure and f.measure not in {"people", "count", "rank"}}
 
 
-def rank_candidates(claim: Claim, context: ArticleContext | None = None) -> list[Candidate]:
-    """Other outlets' claims that may state the same fact as `claim`, best first."""
+def rank_candidates(
+    claim: Claim, context: ArticleContext | None = None, found: list[Claim] | None = None
+) -> list[Candidate]:
+    """Other outlets' claims that may state the same fact as `claim`, best first.
+
+    `found` is the candidates already fetched (a batch); otherwise they are retrieved here.
+    """
     context = context or ArticleContext()
     facts = facts_of(claim)
-    found = candidate_claims(
-        claim.text,
-        measures=_measures(facts),
-        exclude_outlet_id=claim.article.outlet_id,
-        published=claim.article.published,
-    )
+    if found is None:
+        found = candidate_claims(
+            claim.text,
+            measures=_measures(facts),
+            exclude_outlet_id=claim.article.outlet_id,
+            published=claim.article.published,
+        )
     ranked = []
     for other in found:
         other_facts = facts_of(other)
@@ -322,6 +385,45 @@ def rank_candidates(claim: Claim, context: ArticleContext | None = None) -> list
         ranked.append(Candidate(other, score, comparison, signals, other_facts, facts))
     ranked.sort(key=lambda c: (-c.score, c.claim.pk))
     return ranked
+
+
+def _may_pair(claim: Claim, other: Claim) -> bool:
+    """What candidate retrieval asks of a candidate, in Python: another outlet, a nearby date."""
+    if other.article.outlet_id == claim.article.outlet_id:
+        return False
+    mine, theirs = claim.article.published, other.article.published
+    return mine is None or theirs is None or abs(mine - theirs) <= DATE_WINDOW
+
+
+def _batch_candidates(claims: list[Claim]) -> dict[int, list[Claim]]:
+    """Each claim's candidates, fetched for the whole batch at once (3 queries, not 3 per claim)."""
+    lookups = Lookups()
+    if connection.vendor == "postgresql":
+        lookups.rare_terms(
+            [t for claim in claims for t in query_terms(claim.text) if t not in _ALL_FRAME_TERMS]
+        )
+    wanted = {
+        claim.pk: candidate_ids(
+            claim.text,
+            measures=_measures(facts_of(claim)),
+            exclude_outlet_id=claim.article.outlet_id,
+            published=claim.article.published,
+            lookups=lookups,
+        )
+        for claim in claims
+    }
+    every_id = {pk for ids in wanted.values() for pk in ids}
+    fetched = (
+        {other.pk: other for other in _with_facts(Claim.objects.filter(pk__in=every_id))} if every_id else {}
+    )
+    return {
+        claim.pk: [
+            fetched[pk]
+            for pk in dict.fromkeys(wanted[claim.pk])
+            if pk in fetched and _may_pair(claim, fetched[pk])
+        ]
+        for claim in claims
+    }
 
 
 # --- Linking -------------------------------------------------------------------
@@ -340,9 +442,14 @@ def link_claims(claims: list[Claim]) -> int:
     context = ArticleContext()
     made = 0
     claims = list(_with_facts(Claim.objects.filter(pk__in=[c.pk for c in claims])))
+    batch = _batch_candidates(claims)
     with transaction.atomic():
         for claim in claims:
-            candidates = [c for c in rank_candidates(claim, context) if c.score >= _threshold(c, suggest)]
+            candidates = [
+                c
+                for c in rank_candidates(claim, context, batch[claim.pk])
+                if c.score >= _threshold(c, suggest)
+            ]
             if not candidates:
                 continue
             pairs = {ClaimLink.ordered_pair(claim, c.claim) for c in candidates}
