@@ -41,6 +41,8 @@ class LargeTableAdmin(admin.ModelAdmin):
 
     paginator = EstimatedCountPaginator
     show_full_result_count = False
+    # Newest first by primary key: an index scan that stops at the page, whatever the table's size.
+    ordering = ["-pk"]
 
 
 @admin.register(Outlet)
@@ -254,7 +256,6 @@ class NewsroomUserAdmin(UserAdmin):
 
 @admin.register(Quantity)
 class QuantityAdmin(LargeTableAdmin):
-    ordering = ["-pk"]
     list_display = ["text", "value", "unit", "measure", "qualifier", "base_value", "base_unit", "claim"]
     list_filter = ["qualifier"]
     list_select_related = ["claim"]
@@ -264,7 +265,6 @@ class QuantityAdmin(LargeTableAdmin):
 
 @admin.register(DateMention)
 class DateMentionAdmin(LargeTableAdmin):
-    ordering = ["-pk"]
     list_display = ["text", "value", "granularity", "claim"]
     list_filter = ["granularity"]
     list_select_related = ["claim"]

@@ -125,7 +125,12 @@ class Claim(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "-score"], name="claim_queue_idx"),
-            models.Index(fields=["status", "-created_at", "-id"], name="claim_status_newest_idx"),
+            # The review queue's default list (flagged and in review, newest first), read in index order.
+            models.Index(
+                fields=["-created_at", "-id"],
+                condition=Q(status__in=["flagged", "in_review"]),
+                name="claim_open_newest_idx",
+            ),
             models.Index(fields=["status", "-updated_at"], name="claim_status_recent_idx"),
             models.Index(fields=["assignee", "status"], name="claim_assignee_idx"),
         ]

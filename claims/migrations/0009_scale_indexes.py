@@ -2,7 +2,7 @@
 
 - Article bodies get a stored tsvector with a GIN index (PostgreSQL only, like
   claims' in 0003): the search box finds words in bodies without reading them all.
-- The queue sorts flagged and in-review claims newest first through an index.
+- The queue lists flagged and in-review claims newest first through a partial index.
 """
 
 from django.db import migrations, models
@@ -35,6 +35,10 @@ class Migration(migrations.Migration):
         migrations.RunPython(_run(FORWARD), _run(BACKWARD), elidable=False),
         migrations.AddIndex(
             model_name="claim",
-            index=models.Index(fields=["status", "-created_at", "-id"], name="claim_status_newest_idx"),
+            index=models.Index(
+                fields=["-created_at", "-id"],
+                condition=models.Q(status__in=["flagged", "in_review"]),
+                name="claim_open_newest_idx",
+            ),
         ),
     ]
