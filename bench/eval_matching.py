@@ -39,14 +39,20 @@ def main() -> int:
     parser.add_argument("--verbose", action="store_true", help="list every mismatch")
     parser.add_argument(
         "--set",
-        choices=["tuning", "heldout", "blind", "blind2"],
+        choices=["tuning", "heldout", "blind", "blind2", "real"],
         default="tuning",
         help="tuning: bench/eval_set (built with the matcher); heldout: bench/eval_heldout (its first run "
         "exposed gaps that were then fixed); blind: bench/eval_blind (one fix after its first run); "
-        "blind2: bench/eval_blind2 (never tuned on)",
+        "blind2: bench/eval_blind2 (never tuned on); real: real reports labelled independently "
+        "(bench/real/key.json; the text is rebuilt into bench/real/articles/, see bench/real/README.md)",
     )
     args = parser.parse_args()
     global EVAL_SET
+    if args.set == "real":
+        setup_django(fresh_database(args.database_url))
+        import eval_real
+
+        return eval_real.run(args.verbose)
     if args.set != "tuning":
         EVAL_SET = Path(__file__).resolve().parent / f"eval_{args.set}"
     setup_django(fresh_database(args.database_url))

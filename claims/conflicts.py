@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .vocabulary import SAME_FACT
+from .vocabulary import GENERIC_PEOPLE, SAME_FACT, measure_of_noun
 
 AGREES, CONFLICTS, RELATED = "agrees", "conflicts", "related"
 QUANTITY, DATE, ATTRIBUTION, WORDING = "quantity", "date", "attribution", "wording"
@@ -275,12 +275,20 @@ def interval(figure: Figure) -> tuple[float, float]:
         # Small counts are not rounded: 4 and 5 are different.
         return value, value
     if figure.qualifier == "exact" and figure.base_unit not in {"", "count", "percent", "point"}:
-        # A measurement in one unit converted from another is rounded: 300 m is 980 ft.
-        low, high = 0.985, 1.015
+        # A measurement is as precise as its last written digit, and conversions are rounded:
+        # "14 miles" means 13.5 to 14.5 miles, so it agrees with 23 km (14.3 miles).
+        half_digit = 0.5 * 10 ** -_decimals(figure.value) / abs(figure.value) if figure.value else 0
+        spread = max(0.015, half_digit)
+        low, high = 1 - spread, 1 + spread
     if figure.qualifier in {"over", "at_least"}:
         # "At least three" allows five; "at least 175" does not allow 381.
         return value, max(value * high, value + 3 * scale)
     return value * low, value * high
+
+
+def _decimals(value: float) -> int:
+    text = f"{value:.6f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0
 
 
 def consistent(first: Figure, second: Figure) -> bool:
@@ -341,13 +349,44 @@ _SYMBOLS = {
 }  # fmt: skip
 
 
+PEOPLE_MEASURES = frozenset(
+    {
+        "deaths",
+        "injured",
+        "missing",
+        "evacuated",
+        "displaced",
+        "affected",
+        "rescued",
+        "trapped",
+        "arrests",
+        "crowd",
+    }
+)
+
+
+def _kind_of_people(figure: Figure) -> str:
+    """'people' for people in general (and for nouns that name the state itself: deaths, bodies,
+    demonstrators); otherwise the noun's own measure or the noun ("troops", "firefighter")."""
+    noun = figure.unit
+    noun_measure = measure_of_noun(noun)
+    if noun in GENERIC_PEOPLE or noun == "person" or noun_measure == figure.measure or not noun:
+        return "people"
+    return noun_measure or noun
+
+
 def figure_key(figure: Figure, text: str) -> str:
     """What two figures must share to be weighed against each other: the measure and its base unit.
 
     Figures read before measures existed fall back to the counted noun and what it counts.
     """
     if figure.measure:
-        return f"{SAME_FACT.get(figure.measure, figure.measure)}|{figure.base_unit}"
+        key = f"{SAME_FACT.get(figure.measure, figure.measure)}|{figure.base_unit}"
+        if figure.measure in PEOPLE_MEASURES:
+            # "17 firefighters" among the dead are not the death toll, nor "149 passengers" all 157 aboard:
+            # counts of people in one state compare when they count the same kind of people.
+            key += f"|{_kind_of_people(figure)}"
+        return key
     if figure.unit in MEASURES:
         return figure.unit
     return f"{figure.unit}|{aspect(text, figure)}" if figure.unit else ""

@@ -1,0 +1,156 @@
+"""Linking and conflict flags on real news reports: `eval_matching.py --set real`.
+
+The labels are `bench/real/key.json` (a copy of the independently labelled
+development set: events x outlets; conflicts with each outlet's value, side and
+severity, and agreements; anchors and sha1s, no article text). The reports are
+rebuilt into `bench/real/articles/` (ignored by git) from the search tool's
+`pages` corpus as `bench/real/README.md` says. Each event's rebuilt reports are
+imported through the real import path into a fresh database; every labelled
+sentence is found by its anchor and the claim extracted over it is looked up.
+
+Counted over the pairs whose two reports are both present:
+- conflicts of high or medium severity flagged (a conflict link between the
+  two claims), and conflict flags on pairs labelled as agreeing (precision);
+- agreeing pairs linked (any relation but conflicts), and the share of them
+  flagged as conflicts;
+- links between claims of different events (should be none).
+Nothing here is learned, so there is nothing to hold out per event.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REAL = HERE / "real"
+
+
+def ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 1.0
+
+
+def present_articles(key: dict) -> dict[str, str]:
+    """file -> text of every rebuilt article present (check them with check_articles.py)."""
+    bodies = {}
+    for event in key["events"]:
+        for article in event["articles"]:
+            path = REAL / article["file"]
+            if path.exists():
+                bodies[article["file"]] = path.read_text(encoding="utf-8")
+    return bodies
+
+
+def run(verbose: bool = False) -> int:
+    from claims.ingest import IMPORTED, import_article
+    from claims.models import Claim, ClaimLink
+
+    key = json.loads((REAL / "key.json").read_text())
+    files = present_articles(key)
+    total = sum(len(e["articles"]) for e in key["events"])
+    if not files:
+        print(
+            "The real reports are absent: rebuild bench/real/articles/ as bench/real/README.md says "
+            "(the search tool's pages corpus), then run again."
+        )
+        return 0
+    print(f"{len(files)} of {total} labelled reports rebuilt")
+    article_of: dict[str, int] = {}
+    event_of_article: dict[int, str] = {}
+    for event in key["events"]:
+        for article in event["articles"]:
+            if article["file"] not in files:
+                continue
+            result = import_article(data=files[article["file"]].encode(), filename=Path(article["file"]).name)
+            if result.status != IMPORTED:
+                print(f"  {article['file']}: {result.status}: {result.message}")
+                continue
+            article_of[article["file"]] = result.article.pk
+            event_of_article[result.article.pk] = event["event_id"]
+
+    claims = list(Claim.objects.select_related("article"))
+    missed_sentences = []
+
+    def claim_for(file: str, anchor: str) -> int | None:
+        article_id = article_of.get(file)
+        if article_id is None:
+            return None
+        for claim in claims:
+            if claim.article_id == article_id and anchor in claim.text:
+                return claim.pk
+        missed_sentences.append((file, anchor))
+        return -len(missed_sentences)  # not extracted: an id no link has
+
+    conflicts: list[tuple[int, int, str]] = []  # (a, b, label id)
+    agreements: list[tuple[int, int, str]] = []
+    for event in key["events"]:
+        for item in event["conflicts"]:
+            for first, second in itertools.combinations(item["claims"], 2):
+                if first["file"] == second["file"]:
+                    continue
+                a, b = claim_for(first["file"], first["anchor"]), claim_for(second["file"], second["anchor"])
+                if a is None or b is None:
+                    continue
+                pair = (min(a, b), max(a, b), item["id"])
+                if first["side"] != second["side"]:
+                    if item["severity"] in {"high", "medium"}:
+                        conflicts.append(pair)
+                else:
+                    agreements.append(pair)
+        for item in event["agreements"]:
+            for first, second in itertools.combinations(item["claims"], 2):
+                if first["file"] == second["file"]:
+                    continue
+                a, b = claim_for(first["file"], first["anchor"]), claim_for(second["file"], second["anchor"])
+                if a is not None and b is not None:
+                    agreements.append((min(a, b), max(a, b), item["id"]))
+
+    links = {
+        (link.claim_a_id, link.claim_b_id): link
+        for link in ClaimLink.objects.exclude(status=ClaimLink.Status.DISMISSED).select_related(
+            "claim_a", "claim_b"
+        )
+    }
+    flagged = [p for p in conflicts if (p[0], p[1]) in links and links[(p[0], p[1])].relation == "conflicts"]
+    agree_linked = [p for p in agreements if (p[0], p[1]) in links]
+    agree_flagged = [p for p in agree_linked if links[(p[0], p[1])].relation == "conflicts"]
+    all_conflict_links = [link for link in links.values() if link.relation == "conflicts"]
+    labelled = {(a, b) for a, b, _ in conflicts + agreements}
+    cross_event = [
+        link
+        for link in links.values()
+        if event_of_article.get(link.claim_a.article_id) != event_of_article.get(link.claim_b.article_id)
+    ]
+    print(f"{len(claims)} claims, {len(links)} links ({len(all_conflict_links)} conflicts) made")
+    print(f"labelled sentences not extracted as claims: {len(missed_sentences)}")
+    print(
+        f"conflicts (high/medium) flagged: {len(flagged)} of {len(conflicts)} = {ratio(len(flagged), len(conflicts)):.2f}"
+    )
+    print(
+        f"conflict flags on labelled agreeing pairs: {len(agree_flagged)}; precision over labelled pairs "
+        f"{ratio(len(flagged), len(flagged) + len(agree_flagged)):.2f}"
+    )
+    print(
+        f"agreeing pairs linked: {len(agree_linked)} of {len(agreements)} = {ratio(len(agree_linked), len(agreements)):.2f}"
+        f" ({ratio(len(agree_flagged), len(agree_linked)):.0%} of them flagged as conflicts)"
+    )
+    print(
+        f"conflict links between claims no label pairs: {sum(1 for (a, b) in links if (a, b) not in labelled and links[(a, b)].relation == 'conflicts')}"
+    )
+    print(f"links across events: {len(cross_event)}")
+    if verbose:
+        text = {c.pk: c.text[:110] for c in claims}
+        for a, b, label in conflicts:
+            if (a, b, label) in flagged:
+                continue
+            got = links.get((a, b))
+            seen = f"linked as {got.relation}: {got.explanation}" if got else "not linked"
+            print(
+                f"  missed {label} ({seen}):\n      {text.get(a, '(not extracted)')}\n      {text.get(b, '(not extracted)')}"
+            )
+        for a, b, label in agree_flagged:
+            print(f"  flagged agreement {label}: {links[(a, b)].explanation}")
+        for file, anchor in missed_sentences:
+            print(f"  not extracted: {file}: {anchor}")
+    return 0
