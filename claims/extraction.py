@@ -479,7 +479,7 @@ def _extend_compound(head: str, tokens: list, first: int, start: int) -> int:
     """'the education office', 'civil protection officials': lowercase words before a role."""
     words = []
     index = first - 1
-    while index >= 0 and len(words) < 3:
+    while index >= 0 and len(words) < 4:
         token = tokens[index]
         if head[token.end() : tokens[index + 1].start()].strip():
             break

@@ -330,27 +330,14 @@ def candidate_ids(
     return ids
 
 
-def candidate_claims(
-    text: str,
-    *,
-    measures: set[str] = frozenset(),
-    exclude_outlet_id: int | None = None,
-    exclude_article_id: int | None = None,
-    published: datetime.date | None = None,
-    limit: int = CANDIDATES_PER_CLAIM,
-):
-    """An index-backed short list of claims that may state the same fact."""
-    ids = candidate_ids(
-        text,
-        measures=measures,
-        exclude_outlet_id=exclude_outlet_id,
-        exclude_article_id=exclude_article_id,
-        published=published,
-        limit=limit,
-    )
+def candidate_claims(text: str, **filters) -> list[Claim]:
+    """An index-backed short list of claims that may state the same fact (`candidate_ids`' filters)."""
+    ids = candidate_ids(text, **filters)
     if not ids:
         return []
-    base = _candidate_base(exclude_outlet_id, exclude_article_id, published)
+    base = _candidate_base(
+        filters.get("exclude_outlet_id"), filters.get("exclude_article_id"), filters.get("published")
+    )
     return list(_with_facts(base.filter(pk__in=ids)))
 
 
