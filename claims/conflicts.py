@@ -583,8 +583,10 @@ def compare(a: ClaimFacts, b: ClaimFacts) -> Comparison:
             for fa in a.figures
             if figure_key(fa, a.text) == key
             for fb in b.figures
-            if figure_key(fb, b.text) == key
+            if figure_key(fb, b.text) == key and past_year(a, fa) == past_year(b, fb)
         ]
+        if not pairs:
+            continue
         unit = key.split("|")[0]
         shared_units.append(unit)
         matched = [(fa, fb) for fa, fb in pairs if consistent(fa, fb)]
@@ -665,6 +667,27 @@ MEASURES = frozenset(
 
 def _base(figure: Figure) -> float:
     return figure.base_value if figure.base_value is not None else figure.value
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def past_year(facts: ClaimFacts, figure: Figure) -> int | None:
+    """The earlier year a figure belongs to, when its clause names one: "in 1970, a 7.7-magnitude
+    earthquake killed at least 15,000 people" is not a figure of this week's quake."""
+    text = facts.text
+    left = max(text.rfind(mark, 0, figure.start) for mark in (";", ". ", " while ", " whereas "))
+    left = max(left, figure.start - 80)
+    rights = [i for i in (text.find(mark, figure.end) for mark in (";", ". ", ",", " while ")) if i != -1]
+    right = min([figure.end + 60, *rights])
+    this_year = facts.published.year if facts.published else None
+    for match in _YEAR.finditer(text, max(0, left), right):
+        if figure.start <= match.start() < figure.end:
+            continue  # the figure itself
+        year = int(match.group())
+        if this_year is None or year < this_year:
+            return year
+    return None
 
 
 def comparable_units(a: ClaimFacts, b: ClaimFacts) -> set[str]:

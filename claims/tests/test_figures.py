@@ -363,3 +363,19 @@ def test_the_claim_page_and_compare_show_how_figures_were_read(client, viewer):
     ClaimLink.objects.create(claim_a=claim, claim_b=other.claims.get(), relation="conflicts", score=0.8)
     compare = client.get(reverse("compare"), {"articles": f"{article.pk},{other.pk}"}).content.decode()
     assert "vessels: 12 tugboats, according to the canal authority (as written: Twelve tugboats)" in compare
+
+
+def test_a_figure_of_an_earlier_year_is_not_weighed_against_this_weeks():
+    import datetime
+
+    def dated(sentence):
+        return conflicts.facts_from(
+            text=sentence, quantities=figures(sentence), dates=extract_dates(sentence),
+            published=datetime.date(2014, 8, 4),
+        )  # fmt: skip
+
+    now = dated("The magnitude-6.1 quake killed 381 people in Ludian on Sunday.")
+    then = dated("In 1974, a magnitude-7.1 quake in the region killed more than 1,400 people.")
+    assert conflicts.compare(now, then).relation != conflicts.CONFLICTS
+    again = dated("The 6.5-magnitude quake killed at least 175 people in Ludian on Sunday.")
+    assert conflicts.compare(now, again).relation == conflicts.CONFLICTS
