@@ -7,7 +7,7 @@ from django.db import connection
 from django.utils.functional import cached_property
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Article, Claim, ClaimLink, DateMention, Note, Outlet, Quantity, Rating, Verdict
+from .models import Article, Claim, ClaimLink, DateMention, Note, Outlet, Quantity, Rating, Story, Verdict
 from .roles import CHIEF, role_of
 
 ESTIMATE_ABOVE = 100_000  # rows; below this an exact count is cheap
@@ -63,6 +63,22 @@ class ClaimInline(admin.TabularInline):
     can_delete = False
 
 
+class StoryArticleInline(admin.TabularInline):
+    model = Article
+    fields = ["headline", "outlet", "published", "story_locked"]
+    readonly_fields = ["headline", "outlet", "published"]
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+
+@admin.register(Story)
+class StoryAdmin(LargeTableAdmin):
+    list_display = ["title", "created_at", "updated_at"]
+    search_fields = ["title"]
+    inlines = [StoryArticleInline]
+
+
 @admin.register(Article)
 class ArticleAdmin(LargeTableAdmin):
     list_display = ["headline", "outlet", "published", "language", "added_by", "added_at"]
@@ -70,8 +86,13 @@ class ArticleAdmin(LargeTableAdmin):
     list_select_related = ["outlet", "added_by"]
     search_fields = ["headline", "url", "body", "byline"]
     readonly_fields = ["content_hash", "added_by", "added_at", "extracted_at"]
-    raw_id_fields = ["outlet"]
+    raw_id_fields = ["outlet", "story"]
     inlines = [ClaimInline]
+
+    def save_model(self, request, obj, form, change):
+        if "story" in form.changed_data:
+            obj.story_locked = True  # an editor's choice: the matcher never moves it again
+        super().save_model(request, obj, form, change)
 
     def has_delete_permission(self, request, obj=None):
         published = _has_published_verdict(obj, "claims__verdicts__is_published")

@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from . import cleaning, extraction, matching
+from . import cleaning, extraction, grouping, matching
 from .models import Article, Claim, DateMention, Outlet, Quantity
 
 IMPORTED, DUPLICATE, REJECTED = "imported", "duplicate", "rejected"
@@ -129,6 +129,7 @@ def import_article(
                 content_hash=cleaning.content_hash(cleaned.body),
                 added_by=added_by,
             )
+            grouping.assign_story(article)
             claims = extract_article_claims(article, found)
             link_count = link_new_claims(claims)
     except (ImportRejected, cleaning.CleaningError) as error:

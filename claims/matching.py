@@ -451,7 +451,17 @@ def link_claims(claims: list[Claim]) -> int:
                     continue
                 existing.add(pair)
                 made += 1
-                _create_link(pair, candidate, confirmed=candidate.score >= auto_confirm)
+                same_story = (
+                    claim.article.story_id is None
+                    or candidate.claim.article.story_id is None
+                    or claim.article.story_id == candidate.claim.article.story_id
+                )
+                _create_link(
+                    pair,
+                    candidate,
+                    confirmed=candidate.score >= auto_confirm and same_story,
+                    same_story=same_story,
+                )
     return made
 
 
@@ -463,11 +473,18 @@ def _threshold(candidate: Candidate, suggest: float) -> float:
     return suggest
 
 
-def _create_link(pair: tuple[int, int], candidate: Candidate, *, confirmed: bool) -> ClaimLink:
+def _create_link(
+    pair: tuple[int, int], candidate: Candidate, *, confirmed: bool, same_story: bool = True
+) -> ClaimLink:
     comparison = candidate.comparison
     if candidate.claim.pk == pair[0]:
         # Explanations read in the stored order: claim_a's figure first.
         comparison = conflicts.compare(candidate.facts, candidate.own_facts)
+    if comparison.is_conflict and not same_story:
+        # Conflicts are only proposed within one story: two events' figures do not contradict.
+        comparison = conflicts.Comparison(
+            conflicts.RELATED, "", f"{comparison.explanation} (in different stories)", comparison.shared_units
+        )
     link = ClaimLink.objects.create(
         claim_a_id=pair[0],
         claim_b_id=pair[1],

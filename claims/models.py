@@ -40,8 +40,31 @@ class Outlet(models.Model):
         super().save(*args, **kwargs)
 
 
+class Story(models.Model):
+    """One real-world event, told by the articles in it (grouped by claims.grouping)."""
+
+    title = models.CharField(max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at", "-id"]
+        verbose_name_plural = "stories"
+
+    def __str__(self) -> str:
+        return self.title or f"Story #{self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("story_detail", args=[self.pk])
+
+
 class Article(models.Model):
     outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="articles")
+    story = models.ForeignKey(
+        Story, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    # An editor put the article in its story: the machine never moves it again.
+    story_locked = models.BooleanField(default=False)
     url = models.URLField(max_length=2000, blank=True, default="")
     headline = models.CharField(max_length=500, blank=True)
     byline = models.CharField(max_length=300, blank=True)

@@ -22,6 +22,7 @@ _CLAIMS_MODELS = (
     "note",
     "rating",
     "verdict",
+    "story",
 )
 
 _VIEW = {f"claims.view_{model}" for model in _CLAIMS_MODELS}

@@ -13,6 +13,7 @@ from .views import (
     public,
     queue,
     search,
+    stories,
     verdicts,
 )
 
@@ -25,6 +26,10 @@ urlpatterns = [
     path("articles/", articles.article_list, name="article_list"),
     path("articles/import/", imports.article_import, name="article_import"),
     path("articles/<int:pk>/", articles.article_detail, name="article_detail"),
+    path("articles/<int:pk>/story/", stories.article_move, name="article_move"),
+    path("stories/", stories.story_list, name="story_list"),
+    path("stories/<int:pk>/", stories.story_detail, name="story_detail"),
+    path("stories/<int:pk>/merge/", stories.story_merge, name="story_merge"),
     path("claims/<int:pk>/", claims.claim_detail, name="claim_detail"),
     path("claims/<int:pk>/status/", claims.claim_set_status, name="claim_set_status"),
     path("claims/<int:pk>/review/", queue.claim_review, name="claim_review"),

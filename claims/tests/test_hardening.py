@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claims.ingest import INTERNAL_ERROR, REJECTED, import_article
-from claims.models import Article, Claim, ClaimLink, Note, Quantity, Rating, Verdict
+from claims.models import Article, Claim, ClaimLink, Note, Quantity, Rating, Story, Verdict
 
 from .conftest import PASSWORD, make_article, make_claim, make_outlet, make_user
 
@@ -57,8 +57,10 @@ def world(db, editor):
         published_at=timezone.now(),
         published_by=make_user("pat_chief", "Chief"),
     )
+    story = Story.objects.create(title="Evacuation")
+    Article.objects.filter(pk__in=[one.pk, two.pk]).update(story=story)
     return {"article": one, "claim": a, "other": b, "link": link, "note": note, "verdict": draft,
-            "published": published}  # fmt: skip
+            "published": published, "story": story}  # fmt: skip
 
 
 def table_counts() -> dict[str, int]:
@@ -99,6 +101,10 @@ ROUTES = {
     "similar_claims": (READ, None),
     "links_export": (READ, None),
     "health": (PUBLIC, None),
+    "story_list": (READ, None),
+    "story_detail": (READ, None),
+    "story_merge": (None, "claims.review_claim"),
+    "article_move": (None, "claims.review_claim"),
 }
 
 
@@ -125,6 +131,9 @@ def url_for(name: str, pattern: str, world) -> str:
         "verdict_apply": world["verdict"],
         "article_detail": world["article"],
         "public_verdict": world["published"],
+        "story_detail": world["story"],
+        "story_merge": world["story"],
+        "article_move": world["article"],
     }.get(name, world["claim"])
     return reverse(name, args=[target.pk])
 

@@ -41,7 +41,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
 
 
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    article = get_object_or_404(Article.objects.select_related("outlet", "added_by"), pk=pk)
+    article = get_object_or_404(Article.objects.select_related("outlet", "added_by", "story"), pk=pk)
     claims = list(article.claims.prefetch_related("quantities", "dates"))
     return render(
         request,

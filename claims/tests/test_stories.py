@@ -1,0 +1,132 @@
+"""Stories: articles grouped by event as they arrive; editors' moves and merges are never undone."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from claims import grouping, stories
+from claims.ingest import import_article
+from claims.models import Article, ClaimLink, Story
+
+pytestmark = pytest.mark.django_db
+
+EVAL_SET = Path(__file__).resolve().parents[2] / "bench" / "eval_set"
+
+
+def test_reports_of_one_event_share_a_story_and_other_events_do_not():
+    # Arrival order matters: the first two port reports are not alike enough on their own, the
+    # third bridges them and their stories become one.
+    names = ["port-herald", "port-meridian", "port-coastline", "vote-courier", "vote-ledger", "vote-dispatch"]
+    for name in names:
+        data = (EVAL_SET / f"{name}.txt").read_bytes()
+        assert import_article(data=data, filename=f"{name}.txt").status == "imported"
+    stories_by_event = {
+        event: {a.story_id for a in Article.objects.filter(url__contains=event)} for event in ("port", "vote")
+    }
+    assert Story.objects.count() == 2
+    assert all(len(ids) == 1 for ids in stories_by_event.values())
+    assert stories_by_event["port"] != stories_by_event["vote"]
+
+
+def test_similarity_needs_shared_names_words_and_a_nearby_date():
+    import datetime
+
+    monday = datetime.date(2026, 3, 9)
+    first = stories.profile(
+        "Marren Dam breach floods Estrava valley", "The Marren Dam failed on Monday.", monday
+    )
+    same = stories.profile(
+        "Thousands flee as Marren Dam fails", "Water from the Marren Dam reached Estrava.", monday
+    )
+    later = stories.profile(
+        "Marren Dam breach floods Estrava valley", "The Marren Dam failed.", monday.replace(month=6)
+    )
+    other = stories.profile(
+        "Valdoria votes on its budget", "The Valdoria council approved the budget.", monday
+    )
+    assert stories.similarity(first, same) >= stories.JOIN_THRESHOLD
+    assert stories.similarity(first, later) == 0
+    assert stories.similarity(first, other) < stories.JOIN_THRESHOLD
+
+
+def test_b_cubed():
+    assert stories.b_cubed({"a": 1, "b": 1, "c": 2}, {"a": "x", "b": "x", "c": "y"}) == (1.0, 1.0)
+    precision, recall = stories.b_cubed({"a": 1, "b": 1, "c": 1}, {"a": "x", "b": "x", "c": "y"})
+    assert recall == 1.0 and precision == pytest.approx((2 / 3 + 2 / 3 + 1 / 3) / 3)
+
+
+def test_an_editors_move_and_merge_survive_reextraction_and_reimport(tmp_path):
+    call_command("load_demo", stdout=StringIO())
+    article = Article.objects.order_by("pk").first()
+    demo_story = article.story
+    assert demo_story.articles.count() == 3  # the demo's three outlets tell one story
+    moved_to = grouping.move_article(article, None)
+    assert moved_to.pk != demo_story.pk
+    call_command("reextract", stdout=StringIO())
+    call_command("load_demo", stdout=StringIO())  # the same files again: already imported
+    article.refresh_from_db()
+    assert (article.story_id, article.story_locked) == (moved_to.pk, True)
+    grouping.merge_stories(moved_to, demo_story)
+    article.refresh_from_db()
+    assert article.story_id == demo_story.pk and not Story.objects.filter(pk=moved_to.pk).exists()
+    call_command("reextract", stdout=StringIO())
+    assert Article.objects.filter(story=demo_story).count() == 3
+
+
+def test_conflicts_are_only_proposed_within_a_story():
+    body = "About 1,200 residents were evacuated from the valley on Monday, the civil protection agency said."
+    one = import_article(text=body, outlet="Harbor Courier", published="2026-03-09").article
+    other = import_article(
+        text=body.replace("About 1,200", "Some 3,000"), outlet="Estrava Daily", published="2026-03-09"
+    ).article
+    assert one.story_id == other.story_id
+    assert ClaimLink.objects.get().relation == "conflicts"
+    ClaimLink.objects.all().delete()
+    grouping.move_article(other, None)
+    from claims.matching import link_claims
+
+    link_claims(list(other.claims.all()))
+    link = ClaimLink.objects.get()
+    assert link.relation == "related" and "different stories" in link.explanation
+
+
+def test_export_stories_prints_the_documented_shape():
+    call_command("load_demo", stdout=StringIO())
+    out = StringIO()
+    call_command("export_stories", stdout=out)
+    data = json.loads(out.getvalue())
+    assert data and set(data[0]) == {"id", "title", "articles"}
+    assert set(data[0]["articles"][0]) == {"id", "outlet", "url", "published"}
+    assert sum(len(story["articles"]) for story in data) == Article.objects.count()
+
+
+def test_story_pages_and_who_may_move(client, viewer, editor):
+    call_command("load_demo", stdout=StringIO())
+    story = Story.objects.first()
+    article = story.articles.first()
+    client.force_login(viewer)
+    assert story.title in client.get(reverse("story_list")).text
+    page = client.get(story.get_absolute_url()).text
+    assert article.headline in page and "Move" not in page
+    assert client.post(reverse("article_move", args=[article.pk]), {"story": "new"}).status_code == 403
+    client.force_login(editor)
+    assert client.post(reverse("article_move", args=[article.pk]), {"story": "new"}).status_code == 302
+    article.refresh_from_db()
+    assert article.story_id != story.pk and article.story_locked
+    assert client.post(reverse("article_move", args=[article.pk]), {"story": "abc"}).status_code == 400
+
+
+def test_story_pages_cost_a_fixed_number_of_queries(client, viewer, django_assert_max_num_queries):
+    call_command("load_demo", stdout=StringIO())
+    story = Story.objects.first()
+    client.force_login(viewer)
+    with django_assert_max_num_queries(12):
+        client.get(story.get_absolute_url())
+    with django_assert_max_num_queries(10):
+        client.get(reverse("story_list"))

@@ -1,0 +1,67 @@
+"""Stories: the list, one story's page, and the editors' moves and merges."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Max, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from .. import grouping, workspace
+from ..models import Article, Story
+from .inputs import id_param
+
+PAGE_SIZE = 30
+
+
+def story_list(request):
+    stories = Story.objects.annotate(
+        article_count=Count("articles", distinct=True),
+        latest=Max("articles__published"),
+    ).order_by("-updated_at", "-pk")
+    page = Paginator(stories, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "claims/story_list.html", {"page": page, "query": ""})
+
+
+def story_detail(request, pk: int):
+    story = get_object_or_404(Story, pk=pk)
+    articles = list(
+        story.articles.select_related("outlet")
+        .defer("body")
+        .annotate(claim_count=workspace.claim_count())
+        .order_by("published", "outlet__name", "pk")
+    )
+    conflicts = list(
+        workspace.open_conflict_links()
+        .filter(Q(claim_a__article__story=story) & Q(claim_b__article__story=story))
+        .select_related("claim_a__article__outlet", "claim_b__article__outlet")
+        .defer("claim_a__article__body", "claim_b__article__body")
+        .order_by("-score", "pk")[:100]
+    )
+    others = Story.objects.exclude(pk=story.pk).order_by("-updated_at")[:50]
+    context = {"story": story, "articles": articles, "conflicts": conflicts, "others": others}
+    return render(request, "claims/story_detail.html", context)
+
+
+@require_POST
+@permission_required("claims.review_claim", raise_exception=True)
+def article_move(request, pk: int):
+    """Move an article to another story, or to a new one (story=new)."""
+    article = get_object_or_404(Article, pk=pk)
+    if request.POST.get("story") == "new":
+        story = grouping.move_article(article, None)
+    else:
+        story = grouping.move_article(article, get_object_or_404(Story, pk=id_param(request.POST, "story")))
+    messages.success(request, f"Moved to the story “{story}”. The matcher will not move it again.")
+    return redirect(story)
+
+
+@require_POST
+@permission_required("claims.review_claim", raise_exception=True)
+def story_merge(request, pk: int):
+    """Merge this story into another."""
+    source = get_object_or_404(Story, pk=pk)
+    target = get_object_or_404(Story, pk=id_param(request.POST, "into"))
+    grouping.merge_stories(source, target)
+    messages.success(request, f"Merged into “{target}”.")
+    return redirect(target)
