@@ -64,8 +64,14 @@ def move_article(article: Article, story: Story | None) -> Story:
         story = Story.objects.create(title=_title(article))
     article.story, article.story_locked = story, True
     article.save(update_fields=["story", "story_locked"])
-    if old is not None and old.pk != story.pk and not old.articles.exists():
-        old.delete()
+    if old is not None and old.pk != story.pk:
+        remaining = old.articles.order_by("published", "pk").first()
+        if remaining is None:
+            old.delete()
+        elif old.title == _title(article):
+            # The story was named after the article that left: name it after one that stayed.
+            old.title = _title(remaining)
+            old.save(update_fields=["title", "updated_at"])
     return story
 
 

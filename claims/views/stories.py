@@ -38,7 +38,11 @@ def story_detail(request, pk: int):
         .defer("claim_a__article__body", "claim_b__article__body")
         .order_by("-score", "pk")[:100]
     )
-    others = Story.objects.exclude(pk=story.pk).order_by("-updated_at")[:50]
+    others = (
+        Story.objects.exclude(pk=story.pk)
+        .annotate(article_count=Count("articles"))
+        .order_by("-updated_at")[:50]
+    )
     context = {"story": story, "articles": articles, "conflicts": conflicts, "others": others}
     return render(request, "claims/story_detail.html", context)
 
