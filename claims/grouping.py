@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Q
 
-from . import stories
+from . import matching, stories
 from .models import Article, Story
 
 CANDIDATE_ARTICLES = 300  # recent articles with a story, compared with a new one
@@ -44,8 +44,10 @@ def assign_story(article: Article) -> Story:
         # editor arranged (any article locked in them) are left as they are.
         bridged = Story.objects.filter(pk__in=found[1:]).exclude(articles__story_locked=True)
         for other in bridged:
+            joined = list(other.articles.values_list("pk", flat=True))
             other.articles.update(story=story)
             other.delete()
+            matching.reweigh_after_story_change(joined)
     article.story = story
     article.save(update_fields=["story"])
     story.save(update_fields=["updated_at"])  # the newest stories come first
@@ -64,6 +66,7 @@ def move_article(article: Article, story: Story | None) -> Story:
         story = Story.objects.create(title=_title(article))
     article.story, article.story_locked = story, True
     article.save(update_fields=["story", "story_locked"])
+    matching.reweigh_after_story_change([article.pk])
     if old is not None and old.pk != story.pk:
         remaining = old.articles.order_by("published", "pk").first()
         if remaining is None:
@@ -80,7 +83,9 @@ def merge_stories(source: Story, target: Story) -> Story:
     """Everything in `source` joins `target`, locked there; `source` goes."""
     if source.pk == target.pk:
         return target
+    joined = list(source.articles.values_list("pk", flat=True))
     source.articles.update(story=target, story_locked=True)
     source.delete()
+    matching.reweigh_after_story_change(joined)
     target.save(update_fields=["updated_at"])
     return target

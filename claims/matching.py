@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -499,6 +500,59 @@ def _create_link(
         for claim in Claim.objects.filter(pk__in=pair):
             claim.flag()
     return link
+
+
+def reweigh_after_story_change(article_ids: Iterable[int]) -> int:
+    """The machine's untouched suggestions for these articles' claims, weighed again after
+    their stories changed (joined by a bridge or a merge, or an article moved out).
+
+    A conflict held back as "in different stories" is proposed once the two
+    claims share a story, and held back again when an editor splits them.
+    Links an editor confirmed, dismissed or made are left as they are.
+    Returns how many links changed.
+    """
+    links = list(
+        ClaimLink.objects.filter(origin=ClaimLink.Origin.AUTO, status=ClaimLink.Status.SUGGESTED).filter(
+            Q(claim_a__article_id__in=article_ids) | Q(claim_b__article_id__in=article_ids)
+        )
+    )
+    if not links:
+        return 0
+    claims = {
+        c.pk: c
+        for c in _with_facts(
+            Claim.objects.filter(pk__in={i for link in links for i in (link.claim_a_id, link.claim_b_id)})
+        )
+    }
+    changed = 0
+    for link in links:
+        first, second = claims[link.claim_a_id], claims[link.claim_b_id]
+        comparison = conflicts.compare(facts_of(first), facts_of(second))
+        if comparison.is_conflict and first.article.story_id != second.article.story_id:
+            comparison = conflicts.Comparison(
+                conflicts.RELATED,
+                "",
+                f"{comparison.explanation} (in different stories)",
+                comparison.shared_units,
+            )
+        if (link.relation, link.kind, link.explanation) == (
+            comparison.relation,
+            comparison.kind,
+            comparison.explanation,
+        ):
+            continue
+        link.relation, link.kind, link.explanation = (
+            comparison.relation,
+            comparison.kind,
+            comparison.explanation,
+        )
+        link.version += 1
+        link.save(update_fields=["relation", "kind", "explanation", "version", "updated_at"])
+        changed += 1
+        if comparison.is_conflict:
+            first.flag()
+            second.flag()
+    return changed
 
 
 # --- Search --------------------------------------------------------------------

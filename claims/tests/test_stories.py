@@ -32,6 +32,14 @@ def test_reports_of_one_event_share_a_story_and_other_events_do_not():
     assert Story.objects.count() == 2
     assert all(len(ids) == 1 for ids in stories_by_event.values())
     assert stories_by_event["port"] != stories_by_event["vote"]
+    # The conflict between the first two, held back while they were apart, is proposed once
+    # the bridge puts them in one story.
+    link = ClaimLink.objects.get(
+        claim_a__text__contains="900 containers", claim_b__text__contains="310 containers"
+    )
+    assert (link.relation, link.kind) == ("conflicts", "quantity")
+    assert "different stories" not in link.explanation
+    assert link.claim_a.status == link.claim_b.status == "flagged"
 
 
 def test_similarity_needs_shared_names_words_and_a_nearby_date():
@@ -99,6 +107,20 @@ def test_conflicts_are_only_proposed_within_a_story():
     link_claims(list(other.claims.all()))
     link = ClaimLink.objects.get()
     assert link.relation == "related" and "different stories" in link.explanation
+    # Merged back by an editor: the machine's untouched suggestion is weighed again.
+    grouping.merge_stories(other.story, Story.objects.get(pk=one.story_id))
+    link.refresh_from_db()
+    assert (link.relation, link.kind, link.version) == ("conflicts", "quantity", 2)
+    # Split again: held back again. A link an editor confirmed is never re-weighed.
+    other.refresh_from_db()
+    grouping.move_article(other, None)
+    link.refresh_from_db()
+    assert link.relation == "related" and "different stories" in link.explanation
+    link.status = ClaimLink.Status.CONFIRMED
+    link.save()
+    grouping.merge_stories(Story.objects.get(pk=other.story_id), Story.objects.get(pk=one.story_id))
+    link.refresh_from_db()
+    assert link.relation == "related"
 
 
 def test_export_stories_prints_the_documented_shape():
