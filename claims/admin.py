@@ -3,10 +3,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import connection, transaction
 from django.utils.functional import cached_property
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import grouping
 from .models import Article, Claim, ClaimLink, DateMention, Note, Outlet, Quantity, Rating, Story, Verdict
 from .roles import CHIEF, role_of
 
@@ -77,6 +78,19 @@ class StoryAdmin(LargeTableAdmin):
     list_display = ["title", "created_at", "updated_at"]
     search_fields = ["title"]
     inlines = [StoryArticleInline]
+    actions = ["merge_selected"]
+
+    @admin.action(description="Merge the selected stories into the one with most articles")
+    def merge_selected(self, request, queryset):
+        chosen = sorted(queryset, key=lambda story: (-story.articles.count(), story.pk))
+        if len(chosen) < 2:
+            self.message_user(request, "Select two or more stories to merge.", messages.WARNING)
+            return
+        target = chosen[0]
+        with transaction.atomic():
+            for source in chosen[1:]:
+                grouping.merge_stories(source, target)
+        self.message_user(request, f"Merged {len(chosen) - 1} stories into “{target}”.", messages.SUCCESS)
 
 
 @admin.register(Article)
@@ -90,9 +104,16 @@ class ArticleAdmin(LargeTableAdmin):
     inlines = [ClaimInline]
 
     def save_model(self, request, obj, form, change):
-        if "story" in form.changed_data:
-            obj.story_locked = True  # an editor's choice: the matcher never moves it again
-        super().save_model(request, obj, form, change)
+        if not (change and "story" in form.changed_data):
+            super().save_model(request, obj, form, change)
+            return
+        # Moved as the story page moves it: locked there, its conflicts weighed again, the old
+        # story gone if empty. No story chosen: a new story of its own (a split).
+        chosen = obj.story
+        obj.story = Article.objects.get(pk=obj.pk).story
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            grouping.move_article(obj, chosen)
 
     def has_delete_permission(self, request, obj=None):
         published = _has_published_verdict(obj, "claims__verdicts__is_published")

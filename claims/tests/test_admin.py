@@ -63,3 +63,49 @@ def test_a_chief_sees_claim_history_in_the_admin(client, chief, editor):
     response = client.get(reverse("admin:claims_claim_history", args=[claim.pk]))
     assert response.status_code == 200
     assert editor.username in response.text
+
+
+def test_a_chief_merges_stories_and_moves_an_article_in_the_admin(client, chief, rf):
+    from django.contrib import admin
+
+    from claims import grouping
+    from claims.admin import ArticleAdmin
+    from claims.models import Article, Story
+
+    first, second, third = (
+        make_article(body=f"Report {i} on the Marren dam said 12 people died.") for i in range(3)
+    )
+    for article in (first, second, third):
+        grouping.move_article(article, None)  # three stories of one article each
+    stories = list(Story.objects.order_by("pk"))
+    assert len(stories) == 3
+    client.force_login(chief)
+    url = reverse("admin:claims_story_changelist")
+    response = client.post(
+        url, {"action": "merge_selected", "_selected_action": [s.pk for s in stories[:2]]}, follow=True
+    )
+    assert "Merged 1 stories into" in response.content.decode()
+    assert Story.objects.count() == 2
+    first.refresh_from_db(), second.refresh_from_db()
+    assert first.story_id == second.story_id and first.story_locked and second.story_locked
+    # One story selected: nothing merged, and the Chief is told why.
+    response = client.post(
+        url, {"action": "merge_selected", "_selected_action": [first.story_id]}, follow=True
+    )
+    assert "Select two or more stories" in response.content.decode() and Story.objects.count() == 2
+
+    # Moving an article on its admin page moves it as the story page does: the emptied story goes.
+    request = rf.post("/")
+    request.user = chief
+    admin_page = ArticleAdmin(Article, admin.site)
+    third_story = third.story_id
+    form = admin_page.get_form(request, third)(
+        instance=third,
+        data={"outlet": third.outlet_id, "story": first.story_id, "body": third.body, "language": "en"},
+    )
+    assert form.is_valid(), form.errors
+    assert "story" in form.changed_data
+    admin_page.save_model(request, form.save(commit=False), form, change=True)
+    third.refresh_from_db()
+    assert (third.story_id, third.story_locked) == (first.story_id, True)
+    assert not Story.objects.filter(pk=third_story).exists()
