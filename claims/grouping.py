@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.functions import Substr
 
 from . import matching, stories
 from .models import Article, Story
@@ -29,9 +30,11 @@ def assign_story(article: Article) -> Story:
             Q(published__isnull=True)
             | Q(published__range=(article.published - stories.WINDOW, article.published + stories.WINDOW))
         )
+    # Only the lead counts: fetch that, not 300 whole bodies.
+    recent = recent.annotate(lead=Substr("body", 1, stories.LEAD_CHARACTERS))
     members = [
-        (other.story_id, _profile(other))
-        for other in recent.order_by("-pk").only("pk", "story_id", "headline", "body", "published")[
+        (other.story_id, stories.profile(other.headline, other.lead, other.published))
+        for other in recent.order_by("-pk").only("pk", "story_id", "headline", "published")[
             :CANDIDATE_ARTICLES
         ]
     ]
