@@ -60,12 +60,26 @@ def grow_archive(cursor, target: int, have: int) -> None:
     cursor.execute(
         """
         insert into claims_article (outlet_id, url, headline, byline, published, language, body,
-                                    content_hash, added_at)
+                                    content_hash, added_at, story_locked)
         select 1 + (g %% 50), '', 'Generated ' || g, '', date '2022-01-01' + (g %% 1800), 'en',
-               'generated body ' || g, md5('bench' || g), now()
+               'generated body ' || g, md5('bench' || g), now(), false
         from generate_series(%s, %s) g
         """,
         [have // 10 + 1, have // 10 + articles],
+    )
+    # Four articles to a story, so that story grouping on import has real stories to weigh.
+    cursor.execute(
+        """
+        insert into claims_story (title, created_at, updated_at)
+        select 'Generated story ' || g, now(), now() from generate_series(%s, %s) g
+        """,
+        [have // 40 + 1, (have // 10 + articles) // 4 + 1],
+    )
+    cursor.execute(
+        """
+        update claims_article a set story_id = s.id from claims_story s
+        where a.story_id is null and s.title = 'Generated story ' || (a.id / 4 + 1)
+        """
     )
     cursor.execute(
         """

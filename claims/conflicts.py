@@ -440,20 +440,6 @@ _PLANNED = re.compile(
     re.I,
 )
 
-# "the toll rose to 31", "has climbed to 31": the figure is an update of an earlier count.
-_RISEN_TO = re.compile(
-    r"\b(?:rose|risen|rises|climbed|climbs|increased|jumped|reached|mounted|grew)\s+(?:further\s+)?to\s*$",
-    re.I,
-)
-
-
-def _updates(later: ClaimFacts, fl: Figure, earlier: ClaimFacts, fe: Figure) -> bool:
-    """Whether `fl` reads as a higher, updated count of what `fe` counted earlier."""
-    if later.published and earlier.published and later.published < earlier.published:
-        return False
-    before = later.text[max(0, fl.start - 40) : fl.start]
-    return bool(_RISEN_TO.search(before)) and _base(fl) > _base(fe)
-
 
 def _day_values(facts: ClaimFacts) -> set[datetime.date]:
     return {d.value for d in facts.dates if d.value and d.granularity in {"day", "weekday", "relative"}}
@@ -623,11 +609,6 @@ def compare(a: ClaimFacts, b: ClaimFacts) -> Comparison:
             # A count on one day and a count on another are not a contradiction.
             days = f"{_day_text(a)} vs {_day_text(b)}"
             return Comparison(RELATED, "", f"{figures}, given for different dates ({days})", units)
-        if _updates(a, fa, b, fb) or _updates(b, fb, a, fa):
-            # A toll that "rose to" more than another report's count is its update, not a contradiction.
-            newer = fa if _updates(a, fa, b, fb) else fb
-            explanation = f"{figures}; the count rose to {describe(newer)}, an update of the other report"
-            return Comparison(RELATED, "", explanation, units)
         explanation = figures + _sources_phrase(a, b) + _moment_note(a, fa, b, fb)
         return Comparison(CONFLICTS, QUANTITY, explanation, units)
 
