@@ -139,6 +139,23 @@ def run(verbose: bool = False) -> int:
         f"conflict links between claims no label pairs: {sum(1 for (a, b) in links if (a, b) not in labelled and links[(a, b)].relation == 'conflicts')}"
     )
     print(f"links across events: {len(cross_event)}")
+    print("per event: conflicts flagged / labelled, agreeing pairs flagged, conflict flags on unlabelled pairs")
+    for event in key["events"]:
+        ids = {item["id"] for item in event["conflicts"] + event["agreements"]}
+        mine = [p for p in conflicts if p[2] in ids]
+        if not mine and not any(p[2] in ids for p in agreements):
+            continue
+        unlabelled = sum(
+            1
+            for (a, b), link in links.items()
+            if link.relation == "conflicts"
+            and (a, b) not in labelled
+            and event_of_article.get(link.claim_a.article_id) == event["event_id"]
+        )
+        print(
+            f"  {event['event_id']:<45} {sum(1 for p in flagged if p[2] in ids):>3} / {len(mine):<3}"
+            f" {sum(1 for p in agree_flagged if p[2] in ids):>3} {unlabelled:>4}"
+        )
     if verbose:
         text = {c.pk: c.text[:110] for c in claims}
         for a, b, label in conflicts:
@@ -153,4 +170,7 @@ def run(verbose: bool = False) -> int:
             print(f"  flagged agreement {label}: {links[(a, b)].explanation}")
         for file, anchor in missed_sentences:
             print(f"  not extracted: {file}: {anchor}")
+        for (a, b), link in links.items():
+            if link.relation == "conflicts" and (a, b) not in labelled:
+                print(f"  conflict on an unlabelled pair: {link.explanation}\n      {text[a]}\n      {text[b]}")
     return 0

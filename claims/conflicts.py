@@ -588,7 +588,7 @@ def compare(a: ClaimFacts, b: ClaimFacts) -> Comparison:
             for fa in a.figures
             if figure_key(fa, a.text) == key
             for fb in b.figures
-            if figure_key(fb, b.text) == key and past_year(a, fa) == past_year(b, fb)
+            if figure_key(fb, b.text) == key and past_year(a, fa) == past_year(b, fb) and _same_scale(fa, fb)
         ]
         if not pairs:
             continue
@@ -672,6 +672,14 @@ MEASURES = frozenset(
 
 def _base(figure: Figure) -> float:
     return figure.base_value if figure.base_value is not None else figure.value
+
+
+SCALE_APART = 1000  # "fares of 2 crowns" and "a budget of 655 million crowns" count different things
+
+
+def _same_scale(first: Figure, second: Figure) -> bool:
+    low, high = sorted((abs(_base(first)), abs(_base(second))))
+    return high <= max(low, 1) * SCALE_APART
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")

@@ -24,6 +24,9 @@ from .models import Article, Claim, ClaimLink, DateMention, Quantity
 CANDIDATES_PER_CLAIM = 60
 DATE_WINDOW = datetime.timedelta(days=45)
 RELATED_MARGIN = 0.15
+# Two claims of one story are weighed as if their articles shared half their names, at least:
+# the story is evidence that they tell the same facts (see bench/README.md for how it was chosen).
+SAME_STORY_CONTEXT = 0.5
 UNIT_CANDIDATES = 15
 
 # Words that let a claim meet its rival account: "video conference" finds "phone call".
@@ -366,9 +369,10 @@ def rank_candidates(
     ranked = []
     for other in found:
         other_facts = facts_of(other)
-        score, signals = score_pair(
-            facts, other_facts, context=context.similarity(claim.article, other.article)
-        )
+        article_context = context.similarity(claim.article, other.article)
+        if claim.article.story_id and claim.article.story_id == other.article.story_id:
+            article_context = max(article_context, SAME_STORY_CONTEXT)
+        score, signals = score_pair(facts, other_facts, context=article_context)
         comparison = conflicts.compare(facts, other_facts)
         ranked.append(Candidate(other, score, comparison, signals, other_facts, facts))
     ranked.sort(key=lambda c: (-c.score, c.claim.pk))
@@ -381,6 +385,9 @@ def _may_pair(claim: Claim, other: Claim) -> bool:
         return False
     mine, theirs = claim.article.published, other.article.published
     return mine is None or theirs is None or abs(mine - theirs) <= DATE_WINDOW
+
+
+STORY_CANDIDATES = 500  # claims of the article's story weighed whatever their words
 
 
 def _batch_candidates(claims: list[Claim]) -> dict[int, list[Claim]]:
@@ -400,6 +407,21 @@ def _batch_candidates(claims: list[Claim]) -> dict[int, list[Claim]]:
         )
         for claim in claims
     }
+    # Claims of the same story are candidates however they are worded: the story is the
+    # evidence that they may tell the same facts.
+    story_ids = {claim.article.story_id for claim in claims if claim.article.story_id}
+    same_story = (
+        list(
+            Claim.objects.filter(article__story_id__in=story_ids)
+            .exclude(article_id__in={claim.article_id for claim in claims})
+            .order_by("-pk")
+            .values_list("pk", "article__story_id")[:STORY_CANDIDATES]
+        )
+        if story_ids
+        else []
+    )
+    for claim in claims:
+        wanted[claim.pk] += [pk for pk, story in same_story if story == claim.article.story_id]
     every_id = {pk for ids in wanted.values() for pk in ids}
     fetched = (
         {other.pk: other for other in _with_facts(Claim.objects.filter(pk__in=every_id))} if every_id else {}

@@ -162,3 +162,16 @@ def test_the_same_quote_put_in_different_mouths():
         "“We will not retreat from the border,” said the prime minister.",
     )
     assert (result.relation, result.kind) == ("conflicts", "attribution")
+
+
+def test_figures_a_thousand_times_apart_count_different_things():
+    result = compare(
+        "Bus fares will stay at 2 crowns, the transport department said.",
+        "Councillors passed the 2028 budget of 655 million crowns, the mayor's office said.",
+    )
+    assert result.relation != "conflicts"
+    close = compare(
+        "The council passed a budget of 640 million crowns, the mayor's office said.",
+        "Councillors passed the budget of 655 million crowns, the mayor's office said.",
+    )
+    assert close.kind == "quantity"

@@ -157,3 +157,39 @@ def test_story_pages_cost_a_fixed_number_of_queries(client, viewer, django_asser
         client.get(story.get_absolute_url())
     with django_assert_max_num_queries(10):
         client.get(reverse("story_list"))
+
+
+def test_claims_of_one_story_are_weighed_together_however_they_are_worded(monkeypatch):
+    first = (
+        "Headline: Strong earthquake hits the Ostrel hills\n---\n"
+        "A strong earthquake hit the Ostrel hills near Varna on Sunday.\n\n"
+        "The quake had a magnitude of 6.1, the national seismology institute said.\n\n"
+        "Dozens of homes collapsed in Varna and nearby villages.\n\n"
+        + "Rescue teams searched the rubble of the Ostrel hills villages near Varna through the night. " * 6
+        + "\n\n"
+        + "Elsewhere, Prime Minister Anton Keller met Finance Minister Rosa Blum in Tarsk, and the "
+        "Lindor Bank, the Pellam Group and Castor Rail reported results to the Arvin exchange. " * 3
+    )
+    second = (
+        "Headline: Ostrel hills earthquake: homes collapse in Varna\n---\n"
+        "An earthquake struck the Ostrel hills near Varna on Sunday, flattening dozens of homes.\n\n"
+        "Varna officials put the tremor at magnitude 6.5 after the first aftershocks.\n\n"
+        "Villages around Varna were without power overnight.\n\n"
+        + "Rescue teams searched the rubble of the Ostrel hills villages near Varna through the night. " * 6
+        + "\n\n"
+        + "In other news, Mayor Ilse Horn of Quell opened the Dorrin Bridge with Senator Paul Imre, "
+        "and Ostby Mills, Nerin Foods and the Sallow Trust signed a deal in Brennic. " * 3
+    )
+
+    def import_both():
+        one = import_article(text=first, outlet="Estrava Daily", published="2026-03-09").article
+        two = import_article(text=second, outlet="Harbor Courier", published="2026-03-09").article
+        assert one.story_id == two.story_id
+        return ClaimLink.objects.filter(claim_a__text__contains="6.1", claim_b__text__contains="6.5")
+
+    assert import_both().get().relation == "conflicts"
+    # Without the story's evidence, the two differently worded sentences are not put together.
+    Article.objects.all().delete()
+    Story.objects.all().delete()
+    monkeypatch.setattr("claims.matching.SAME_STORY_CONTEXT", 0.0)
+    assert not import_both().filter(relation="conflicts").exists()
