@@ -387,7 +387,7 @@ def _may_pair(claim: Claim, other: Claim) -> bool:
     return mine is None or theirs is None or abs(mine - theirs) <= DATE_WINDOW
 
 
-STORY_CANDIDATES = 500  # claims of the article's story weighed whatever their words
+STORY_CANDIDATES = 200  # claims of the article's story weighed whatever their words
 
 
 def _batch_candidates(claims: list[Claim]) -> dict[int, list[Claim]]:
@@ -420,20 +420,30 @@ def _batch_candidates(claims: list[Claim]) -> dict[int, list[Claim]]:
         if story_ids
         else []
     )
+    story_extra = {
+        claim.pk: [pk for pk, story in same_story if story == claim.article.story_id] for claim in claims
+    }
+    retrieved = {pk: set(ids) for pk, ids in wanted.items()}
     for claim in claims:
-        wanted[claim.pk] += [pk for pk, story in same_story if story == claim.article.story_id]
+        wanted[claim.pk] += story_extra[claim.pk]
     every_id = {pk for ids in wanted.values() for pk in ids}
     fetched = (
         {other.pk: other for other in _with_facts(Claim.objects.filter(pk__in=every_id))} if every_id else {}
     )
-    return {
-        claim.pk: [
+    measures = {pk: {q.measure for q in other.quantities.all() if q.measure} for pk, other in fetched.items()}
+    found = {}
+    for claim in claims:
+        mine = {q.measure for q in claim.quantities.all() if q.measure}
+        found[claim.pk] = [
             fetched[pk]
             for pk in dict.fromkeys(wanted[claim.pk])
-            if pk in fetched and _may_pair(claim, fetched[pk])
+            if pk in fetched
+            and _may_pair(claim, fetched[pk])
+            # A story's claims that retrieval did not find are weighed when they count the same
+            # kind of thing: weighing every pair of a long story would cost seconds per article.
+            and (pk in retrieved[claim.pk] or mine & measures[pk])
         ]
-        for claim in claims
-    }
+    return found
 
 
 # --- Linking -------------------------------------------------------------------
