@@ -139,7 +139,9 @@ def run(verbose: bool = False) -> int:
         f"conflict links between claims no label pairs: {sum(1 for (a, b) in links if (a, b) not in labelled and links[(a, b)].relation == 'conflicts')}"
     )
     print(f"links across events: {len(cross_event)}")
-    print("per event: conflicts flagged / labelled, agreeing pairs flagged, conflict flags on unlabelled pairs")
+    print(
+        "per event: conflicts flagged / labelled, agreeing pairs flagged, conflict flags on unlabelled pairs"
+    )
     for event in key["events"]:
         ids = {item["id"] for item in event["conflicts"] + event["agreements"]}
         mine = [p for p in conflicts if p[2] in ids]
@@ -156,6 +158,7 @@ def run(verbose: bool = False) -> int:
             f"  {event['event_id']:<45} {sum(1 for p in flagged if p[2] in ids):>3} / {len(mine):<3}"
             f" {sum(1 for p in agree_flagged if p[2] in ids):>3} {unlabelled:>4}"
         )
+    search_figures(conflicts + agreements, claims)
     if verbose:
         text = {c.pk: c.text[:110] for c in claims}
         for a, b, label in conflicts:
@@ -172,5 +175,35 @@ def run(verbose: bool = False) -> int:
             print(f"  not extracted: {file}: {anchor}")
         for (a, b), link in links.items():
             if link.relation == "conflicts" and (a, b) not in labelled:
-                print(f"  conflict on an unlabelled pair: {link.explanation}\n      {text[a]}\n      {text[b]}")
+                print(
+                    f"  conflict on an unlabelled pair: {link.explanation}\n      {text[a]}\n      {text[b]}"
+                )
     return 0
+
+
+def search_figures(pairs: list[tuple[int, int, str]], claims: list) -> None:
+    """find_similar as a reader uses it: given one outlet's claim, is the other outlet's claim of
+    the same fact among the first 5 results? (Both directions of every labelled pair.)"""
+    from claims.matching import find_similar
+
+    text = {c.pk: c.text for c in claims}
+    queries = [(a, b, label) for a, b, label in pairs if a in text and b in text]
+    queries += [(b, a, label) for a, b, label in queries]
+    if not queries:
+        return
+    hits, reciprocal = 0, 0.0
+    per_event: dict[str, list[int]] = {}
+    for source, wanted, label in queries:
+        found = [c.claim.pk for c in find_similar(text[source], limit=10) if c.claim.pk != source]
+        counts = per_event.setdefault(label.split("-")[0], [0, 0])
+        counts[1] += 1
+        if wanted in found[:5]:
+            hits += 1
+            counts[0] += 1
+        if wanted in found:
+            reciprocal += 1 / (found.index(wanted) + 1)
+    print(
+        f"find_similar, other outlet's claim of the same fact in the first 5: {hits} of {len(queries)}"
+        f" = {ratio(hits, len(queries)):.2f}; MRR@10 {reciprocal / len(queries):.3f}"
+        f" (per event: {', '.join(f'{event} {h}/{n}' for event, (h, n) in sorted(per_event.items()))})"
+    )

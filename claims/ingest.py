@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from . import cleaning, extraction, grouping, matching
+from . import cleaning, embeddings, extraction, grouping, matching
 from .models import Article, Claim, DateMention, Outlet, Quantity
 
 IMPORTED, DUPLICATE, REJECTED = "imported", "duplicate", "rejected"
@@ -189,7 +189,8 @@ def extract_article_claims(article: Article, found: list | None = None) -> list[
         )
     existing = {(claim.start, claim.end): claim for claim in article.claims.all()}
     created: list[Claim] = []
-    for fact in found:
+    vectors = embeddings.embed([fact.text for fact in found])
+    for fact, vector in zip(found, vectors, strict=True):
         if article.body[fact.start : fact.end] != fact.text:
             raise AssertionError(f"extraction offsets out of step with the body at {fact.start}:{fact.end}")
         claim = existing.pop((fact.start, fact.end), None)
@@ -202,7 +203,7 @@ def extract_article_claims(article: Article, found: list | None = None) -> list[
             "reasons": list(fact.reasons),
         }
         if claim is None:
-            claim = Claim(article=article, start=fact.start, end=fact.end, **fields)
+            claim = Claim(article=article, start=fact.start, end=fact.end, embedding=vector, **fields)
             claim.save()
             created.append(claim)
         else:
@@ -211,6 +212,9 @@ def extract_article_claims(article: Article, found: list | None = None) -> list[
                 for name in changed:
                     setattr(claim, name, fields[name])
                 claim.save(update_fields=[*changed, "updated_at"])
+            if claim.embedding is None:
+                # A vector is not an edit: stored without a history entry.
+                Claim.objects.filter(pk=claim.pk).update(embedding=vector)
             claim.quantities.all().delete()
             claim.dates.all().delete()
         Quantity.objects.bulk_create(

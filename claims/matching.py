@@ -18,7 +18,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
 from django.db.models import Func, Prefetch, Q
 
-from . import conflicts
+from . import conflicts, embeddings
 from .models import Article, Claim, ClaimLink, DateMention, Quantity
 
 CANDIDATES_PER_CLAIM = 60
@@ -27,6 +27,11 @@ RELATED_MARGIN = 0.15
 # Two claims of one story are weighed as if their articles shared half their names, at least:
 # the story is evidence that they tell the same facts (see bench/README.md for how it was chosen).
 SAME_STORY_CONTEXT = 0.5
+# The embeddings' cosine similarity is recorded as a signal but weighs nothing yet: swept on the
+# real and invented sets it added no labelled conflict and cost link precision (bench/README.md).
+MEANING_WEIGHT = 0.0
+MEANING_FLOOR = 0.3
+SEARCH_MEANING_WEIGHT = 1.0  # find_similar's re-ranking by meaning; chosen leaving one event out
 UNIT_CANDIDATES = 15
 
 # Words that let a claim meet its rival account: "video conference" finds "phone call".
@@ -104,8 +109,12 @@ def score_pair(
     b: conflicts.ClaimFacts,
     *,
     context: float = 0.0,
+    meaning: float = 0.0,
 ) -> tuple[float, dict[str, float]]:
-    """How likely two claims state the same fact, 0 to 1, and the signals behind it."""
+    """How likely two claims state the same fact, 0 to 1, and the signals behind it.
+
+    `meaning` is the cosine similarity of the two sentences' embeddings (0 when unknown).
+    """
     frames_a, frames_b = conflicts.frames(a.text), conflicts.frames(b.text)
     shared_frames = frames_a & frames_b
     days_a = {d.value for d in a.dates if d.value and d.granularity in {"day", "weekday", "relative"}}
@@ -120,6 +129,7 @@ def score_pair(
         "dates": 1.0 if days_a & days_b else 0.0,
         "frames": 1.0 if shared_frames - conflicts.WEAK_FRAMES else 0.5 if shared_frames else 0.0,
         "context": context,
+        "meaning": round(meaning, 3),
     }
     concrete = (
         any(signals[name] for name in ("units", "frames", "source", "dates")) or signals["entities"] >= 0.5
@@ -132,6 +142,7 @@ def score_pair(
         + 0.1 * signals["dates"]
         + 0.3 * signals["frames"]
         + (0.25 * context if concrete else 0.0)
+        + MEANING_WEIGHT * max(0.0, meaning - MEANING_FLOOR)
     )
     if (
         context < 0.2
@@ -372,7 +383,8 @@ def rank_candidates(
         article_context = context.similarity(claim.article, other.article)
         if claim.article.story_id and claim.article.story_id == other.article.story_id:
             article_context = max(article_context, SAME_STORY_CONTEXT)
-        score, signals = score_pair(facts, other_facts, context=article_context)
+        meaning = embeddings.meaning_similarity(claim.embedding, other.embedding)
+        score, signals = score_pair(facts, other_facts, context=article_context, meaning=meaning)
         comparison = conflicts.compare(facts, other_facts)
         ranked.append(Candidate(other, score, comparison, signals, other_facts, facts))
     ranked.sort(key=lambda c: (-c.score, c.claim.pk))
@@ -605,10 +617,14 @@ def find_similar(text: str, *, limit: int = 10) -> list[Candidate]:
         attribution=attribution,
     )
     found = candidate_claims(text, measures=_measures(facts), limit=max(limit * 4, 40))
+    query_vector = embeddings.embed([text])[0]
     ranked = []
     for other in found:
         other_facts = facts_of(other)
-        score, signals = score_pair(facts, other_facts)
+        meaning = embeddings.meaning_similarity(query_vector, other.embedding)
+        score, signals = score_pair(facts, other_facts, meaning=meaning)
+        # Re-ranked by meaning: a reader's own words rarely repeat the outlet's.
+        score = round(min(1.0, score + SEARCH_MEANING_WEIGHT * max(0.0, meaning - MEANING_FLOOR)), 3)
         ranked.append(Candidate(other, score, conflicts.compare(facts, other_facts), signals))
     ranked.sort(key=lambda c: (-c.score, c.claim.pk))
     return [c for c in ranked if c.score > 0][:limit]

@@ -136,8 +136,10 @@ class Claim(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     # Bumped on every editor change; a save from a stale form is refused.
     version = models.PositiveIntegerField(default=1)
+    # The sentence's meaning as a vector (claims.embeddings), set at extraction.
+    embedding = models.BinaryField(null=True, blank=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["reasons", "updated_at"])
+    history = HistoricalRecords(excluded_fields=["reasons", "updated_at", "embedding"])
 
     class Meta:
         ordering = ["article", "start"]
