@@ -1,4 +1,4 @@
-"""Articles per second for cleaning + claim extraction (no database, no matching).
+"""Articles per second for cleaning + claim extraction + embedding (no database, no matching).
 
     .venv/bin/python bench/bench_extraction.py [--articles 300] [--words 800]
     .venv/bin/python bench/bench_extraction.py --sizes 25000,100000,400000,2000000
@@ -9,7 +9,7 @@ microseconds per character: flat means linear, growing means quadratic.
 
 Generates a corpus of news-like articles (figures, dates, attributions, quotes,
 opinion and filler, plus scraped site furniture) from a fixed seed, then times
-claims.cleaning.clean_document + claims.extraction.extract_claims on one core.
+claims.cleaning.clean_document + claims.extraction.extract_claims + claims.embeddings.embed on one core.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from claims.cleaning import clean_document  # noqa: E402
+from claims.embeddings import embed  # noqa: E402
 from claims.extraction import extract_claims  # noqa: E402
 
 SOURCES = [
@@ -115,11 +116,14 @@ def main() -> int:
     corpus = [article(rng, args.words) for _ in range(args.articles)]
     words = sum(len(data.split()) for data in corpus) / len(corpus)
     clean_document(corpus[0])  # warm up imports and compiled patterns
+    embed(["Warm up: the model loads once per process."])
     started = time.perf_counter()
     claims = 0
     for data in corpus:
         _, cleaned = clean_document(data, max_bytes=10_000_000, language="en")
-        claims += len(extract_claims(cleaned.body, published=datetime.date(2026, 3, 14)))
+        found = extract_claims(cleaned.body, published=datetime.date(2026, 3, 14))
+        embed([claim.text for claim in found])
+        claims += len(found)
     elapsed = time.perf_counter() - started
     print(
         f"{len(corpus)} articles of {words:.0f} words: {elapsed:.2f} s, "

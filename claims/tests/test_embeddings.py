@@ -33,7 +33,9 @@ def test_alike_sentences_are_nearer_than_unrelated_ones():
             "The central bank left interest rates unchanged on Thursday.",
         ]
     )
-    assert embeddings.meaning_similarity(flood, flood_again) > embeddings.meaning_similarity(flood, market) + 0.1
+    assert (
+        embeddings.meaning_similarity(flood, flood_again) > embeddings.meaning_similarity(flood, market) + 0.1
+    )
     assert embeddings.meaning_similarity(flood, None) == 0.0
     assert embeddings.meaning_similarity(flood, b"\x00" * 12) == 0.0  # not a vector of ours
 
