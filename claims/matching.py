@@ -518,6 +518,14 @@ def _threshold(candidate: Candidate, suggest: float) -> float:
     return suggest
 
 
+def _within_story(comparison: conflicts.Comparison, same_story: bool) -> conflicts.Comparison:
+    """Conflicts are only proposed within one story: two events' figures do not contradict."""
+    if not comparison.is_conflict or same_story:
+        return comparison
+    explanation = f"{comparison.explanation} (in different stories)"
+    return conflicts.Comparison(conflicts.RELATED, "", explanation, comparison.shared_units)
+
+
 def _create_link(
     pair: tuple[int, int], candidate: Candidate, *, confirmed: bool, same_story: bool = True
 ) -> ClaimLink:
@@ -525,11 +533,7 @@ def _create_link(
     if candidate.claim.pk == pair[0]:
         # Explanations read in the stored order: claim_a's figure first.
         comparison = conflicts.compare(candidate.facts, candidate.own_facts)
-    if comparison.is_conflict and not same_story:
-        # Conflicts are only proposed within one story: two events' figures do not contradict.
-        comparison = conflicts.Comparison(
-            conflicts.RELATED, "", f"{comparison.explanation} (in different stories)", comparison.shared_units
-        )
+    comparison = _within_story(comparison, same_story)
     link = ClaimLink.objects.create(
         claim_a_id=pair[0],
         claim_b_id=pair[1],
@@ -571,14 +575,10 @@ def reweigh_after_story_change(article_ids: Iterable[int]) -> int:
     changed = 0
     for link in links:
         first, second = claims[link.claim_a_id], claims[link.claim_b_id]
-        comparison = conflicts.compare(facts_of(first), facts_of(second))
-        if comparison.is_conflict and first.article.story_id != second.article.story_id:
-            comparison = conflicts.Comparison(
-                conflicts.RELATED,
-                "",
-                f"{comparison.explanation} (in different stories)",
-                comparison.shared_units,
-            )
+        comparison = _within_story(
+            conflicts.compare(facts_of(first), facts_of(second)),
+            first.article.story_id == second.article.story_id,
+        )
         if (link.relation, link.kind, link.explanation) == (
             comparison.relation,
             comparison.kind,
