@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from . import cleaning, embeddings, extraction, grouping, matching
+from . import archive, cleaning, embeddings, extraction, grouping, matching
 from .models import Article, Claim, DateMention, Outlet, Quantity
 
 IMPORTED, DUPLICATE, REJECTED = "imported", "duplicate", "rejected"
@@ -258,5 +258,8 @@ def extract_article_claims(article: Article, found: list | None = None) -> list[
 
 
 def link_new_claims(claims: list[Claim]) -> int:
-    """Match new claims against other outlets' claims; returns links made."""
-    return matching.link_claims(claims)
+    """Match new claims against other outlets' claims (returns links made) and against the
+    archive of published fact-checks."""
+    made = matching.link_claims(claims)
+    archive.match_claims(claims)
+    return made

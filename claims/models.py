@@ -488,3 +488,85 @@ class Verdict(models.Model):
 
     def get_public_url(self) -> str:
         return reverse("public_verdict", args=[self.pk])
+
+
+class FactCheck(models.Model):
+    """A published fact-check, ours or another publisher's: what was checked and the rating.
+
+    Searched by claims/archive.py; the same claim checked by two publishers is two records.
+    """
+
+    claim_reviewed = models.TextField()
+    title = models.CharField(max_length=500, blank=True, help_text="The fact-check's headline.")
+    rating = models.CharField(max_length=200, blank=True, help_text="The rating as the publisher wrote it.")
+    verdict_label = models.CharField(
+        max_length=60, blank=True, help_text="The rating on our scale, when it maps to one step of it."
+    )
+    publisher = models.CharField(max_length=200)
+    url = models.URLField(max_length=2000, blank=True)
+    reviewed_on = models.DateField(null=True, blank=True)
+    language = models.CharField(max_length=12, blank=True)
+    claimant = models.CharField(max_length=300, blank=True)
+    verdict = models.OneToOneField(
+        "Verdict",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="factcheck",
+        help_text="Set when this is one of our own published verdicts.",
+    )
+    fingerprint = models.CharField(max_length=40, unique=True, editable=False)
+    terms = models.TextField(blank=True, editable=False, help_text="Stemmed words, for search.")
+    term_count = models.PositiveIntegerField(default=0, editable=False)
+    embedding = models.BinaryField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-reviewed_on", "-pk"]
+        verbose_name = "fact-check"
+
+    def __str__(self) -> str:
+        return f"{self.publisher}: {self.claim_reviewed[:80]}"
+
+    @property
+    def rating_shown(self) -> str:
+        return self.rating or self.verdict_label or "no rating"
+
+
+class ArchiveTerm(models.Model):
+    """How many fact-checks hold each stemmed word: the rarity BM25 weighs words by."""
+
+    term = models.CharField(max_length=100, unique=True)
+    documents = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.term} ({self.documents})"
+
+
+class ArchiveMatch(models.Model):
+    """A claim that an existing fact-check may already answer, and the editors' decision."""
+
+    class Status(models.TextChoices):
+        SUGGESTED = "suggested", "Suggested"
+        CONFIRMED = "confirmed", "Confirmed"
+        DISMISSED = "dismissed", "Dismissed"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="archive_matches")
+    factcheck = models.ForeignKey(FactCheck, on_delete=models.CASCADE, related_name="matches")
+    score = models.FloatField(help_text="How surely it is the same claim, 0 to 1.")
+    status = models.CharField(max_length=10, choices=Status, default=Status.SUGGESTED)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-score", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "factcheck"], name="one_match_per_claim_and_factcheck")
+        ]
+        indexes = [models.Index(fields=["status", "-created_at"], name="archive_match_status_idx")]
+
+    def __str__(self) -> str:
+        return f"claim {self.claim_id} ~ fact-check {self.factcheck_id} ({self.status})"

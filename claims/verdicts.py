@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from . import archive
 from .models import Claim, ClaimLink, Rating, StaleEdit, Verdict
 
 HEADLINE_MAX = 75
@@ -204,6 +205,8 @@ def save_verdict(
         f"edited after publishing: {reason}" if current.is_published else reason or "edited"
     )[:100]
     current.save()
+    if current.is_published:
+        archive.sync_verdict(current)
     return current
 
 
@@ -221,6 +224,7 @@ def publish(verdict: Verdict, *, by, expected_version: int | None = None) -> Ver
     current._history_user = by
     current._change_reason = "published"
     current.save()
+    archive.sync_verdict(current)
     return current
 
 
@@ -240,6 +244,7 @@ def unpublish(verdict: Verdict, *, by, reason: str, expected_version: int | None
     current._history_user = by
     current._change_reason = f"unpublished: {reason}"[:100]
     current.save()
+    archive.sync_verdict(current)
     return current
 
 

@@ -273,3 +273,13 @@ _NOUN_TO_MEASURE = {noun: measure for measure, nouns in NOUN_MEASURES.items() fo
 def measure_of_noun(noun: str) -> str:
     """The measure a counted noun names ("tugboat" -> "vessels"), or ""."""
     return _NOUN_TO_MEASURE.get(noun, "")
+
+
+# --- Fact-check archive search (claims/retrieval.py) ---------------------------------
+
+# The short English stopword list of Lucene (and of bm25s): small on purpose, since "not" and
+# "no" are left out of it only in longer lists, and words like "after" carry meaning in claims.
+ENGLISH_STOPWORDS = frozenset(
+    "a an and are as at be but by for if in into is it no not of on or such that the their then "
+    "there these they this to was will with".split()
+)

@@ -259,3 +259,6 @@ FACTCHECK_ALLOW_SELF_PUBLISH = env_bool("FACTCHECK_ALLOW_SELF_PUBLISH")
 FACTCHECK_ORGANIZATION_NAME = os.environ.get("FACTCHECK_ORGANIZATION_NAME", "Newsroom Fact Desk")
 FACTCHECK_ORGANIZATION_URL = os.environ.get("FACTCHECK_ORGANIZATION_URL", "https://factcheck.example.org/")
 FACTCHECK_SITE_URL = os.environ.get("FACTCHECK_SITE_URL", "http://127.0.0.1:8000")
+# Fetching URLs users give (import_factchecks): loopback and private addresses are refused
+# unless this is set (tests serve files on 127.0.0.1).
+FACTCHECK_FETCH_ALLOW_PRIVATE = env_bool("FACTCHECK_FETCH_ALLOW_PRIVATE")
