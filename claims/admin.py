@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
@@ -7,8 +8,21 @@ from django.db import connection, transaction
 from django.utils.functional import cached_property
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import grouping
-from .models import Article, Claim, ClaimLink, DateMention, Note, Outlet, Quantity, Rating, Story, Verdict
+from . import archive, grouping
+from .models import (
+    ArchiveMatch,
+    Article,
+    Claim,
+    ClaimLink,
+    DateMention,
+    FactCheck,
+    Note,
+    Outlet,
+    Quantity,
+    Rating,
+    Story,
+    Verdict,
+)
 from .roles import CHIEF, role_of
 
 ESTIMATE_ABOVE = 100_000  # rows; below this an exact count is cheap
@@ -312,3 +326,46 @@ class DateMentionAdmin(LargeTableAdmin):
     list_select_related = ["claim"]
     search_fields = ["text"]
     raw_id_fields = ["claim"]
+
+
+class FactCheckForm(forms.ModelForm):
+    class Meta:
+        model = FactCheck
+        fields = [
+            "claim_reviewed", "title", "rating", "verdict_label", "publisher", "url", "reviewed_on",
+            "language", "claimant",
+        ]  # fmt: skip
+
+    def clean(self):
+        data = super().clean()
+        key = archive.fingerprint(
+            data.get("claim_reviewed", ""), data.get("publisher", ""), data.get("url", "")
+        )
+        if FactCheck.objects.filter(fingerprint=key).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(
+                "This publisher's fact-check of this claim at this URL is already stored."
+            )
+        return data
+
+
+@admin.register(FactCheck)
+class FactCheckAdmin(LargeTableAdmin):
+    """The archive new claims are matched against: other publishers' fact-checks and our own."""
+
+    form = FactCheckForm
+    list_display = ["claim_reviewed", "publisher", "rating", "verdict_label", "reviewed_on"]
+    list_filter = ["verdict_label", "language", "publisher"]
+    search_fields = ["claim_reviewed", "title", "publisher", "url"]
+    readonly_fields = ["verdict"]
+
+    def save_model(self, request, obj, form, change):
+        # The archive counts each word's fact-checks for search: saved through it.
+        archive.store(obj)
+
+
+@admin.register(ArchiveMatch)
+class ArchiveMatchAdmin(LargeTableAdmin):
+    list_display = ["claim", "factcheck", "score", "status", "decided_by", "created_at"]
+    list_filter = ["status"]
+    raw_id_fields = ["claim", "factcheck"]
+    readonly_fields = ["decided_by", "decided_at"]

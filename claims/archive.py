@@ -136,6 +136,22 @@ def add(records: Iterable[Record]) -> Added:
     return result
 
 
+def store(factcheck: FactCheck) -> FactCheck:
+    """Save one fact-check made or edited by hand (the admin, our own verdicts), words counted."""
+    with transaction.atomic():
+        old = FactCheck.objects.filter(pk=factcheck.pk).values_list("terms", flat=True).first()
+        if old:
+            _count_terms([old.split()], -1)
+        factcheck.fingerprint = fingerprint(factcheck.claim_reviewed, factcheck.publisher, factcheck.url)
+        words = _prepare(factcheck)
+        factcheck.embedding = embeddings.embed([searchable_text(factcheck.claim_reviewed, factcheck.title)])[
+            0
+        ]
+        factcheck.save()
+        _count_terms([words], +1)
+    return factcheck
+
+
 def sync_verdict(verdict: Verdict) -> FactCheck | None:
     """Our own published verdict in the archive (and out of it once unpublished)."""
     from django.conf import settings
@@ -148,34 +164,21 @@ def sync_verdict(verdict: Verdict) -> FactCheck | None:
             existing.delete()
         return None
     claim = verdict.claim
-    fields = {
-        "claim_reviewed": verdict.headline or claim.text,
-        "title": verdict.headline,
-        "rating": verdict.rating.label,
-        "verdict_label": verdict.rating.label,
-        "publisher": settings.FACTCHECK_ORGANIZATION_NAME,
-        "url": absolute(verdict.get_public_url()),
-        "reviewed_on": (verdict.published_at or timezone.now()).date(),
-        "language": claim.article.language[:12],
-        "claimant": claim.attribution or claim.article.outlet.name,
-    }
+    factcheck = existing or FactCheck(verdict=verdict)
+    factcheck.claim_reviewed = verdict.headline or claim.text
+    factcheck.title = verdict.headline
+    factcheck.rating = factcheck.verdict_label = verdict.rating.label
+    factcheck.publisher = settings.FACTCHECK_ORGANIZATION_NAME
+    factcheck.url = absolute(verdict.get_public_url())
+    factcheck.reviewed_on = (verdict.published_at or timezone.now()).date()
+    factcheck.language = claim.article.language[:12]
+    factcheck.claimant = (claim.attribution or claim.article.outlet.name)[:300]
     with transaction.atomic():
-        if existing:
-            _count_terms([existing.terms.split()], -1)
-            for name, value in fields.items():
-                setattr(existing, name, value)
-            factcheck = existing
-        else:
-            factcheck = FactCheck(verdict=verdict, **fields)
-        factcheck.fingerprint = fingerprint(fields["claim_reviewed"], fields["publisher"], fields["url"])
-        words = _prepare(factcheck)
-        factcheck.embedding = embeddings.embed([searchable_text(factcheck.claim_reviewed, factcheck.title)])[
-            0
-        ]
-        FactCheck.objects.filter(fingerprint=factcheck.fingerprint).exclude(pk=factcheck.pk).delete()
-        factcheck.save()
-        _count_terms([words], +1)
-    return factcheck
+        # The same verdict brought in earlier from our own ClaimReview feed is this record now.
+        same = fingerprint(factcheck.claim_reviewed, factcheck.publisher, factcheck.url)
+        for duplicate in FactCheck.objects.filter(fingerprint=same).exclude(pk=factcheck.pk):
+            duplicate.delete()
+        return store(factcheck)
 
 
 @receiver(post_delete, sender=FactCheck)
@@ -241,14 +244,17 @@ def search(text: str, *, limit: int = 10, vector: bytes | None = None) -> list[H
     ranking = dict(
         zip(best, retrieval.fused([lexical[pk] for pk in best], [meaning[pk] for pk in best]), strict=True)
     )
-    best.sort(key=lambda pk: (-ranking[pk], pk))
+    best = sorted(best, key=lambda pk: (-ranking[pk], pk))[:limit]
+    # How surely each shown one is the same claim weighs its own words too: their rarity.
+    unseen = {t for pk in best for t in documents[pk]} - set(frequencies)
+    frequencies |= dict(ArchiveTerm.objects.filter(term__in=unseen).values_list("term", "documents"))
     return [
         Hit(
             factcheck=factchecks[pk],
-            score=retrieval.match_strength(retrieval.coverage(query, documents[pk], collection), meaning[pk]),
+            score=retrieval.match_strength(query, documents[pk], meaning[pk], collection),
             rank_score=round(ranking[pk], 4),
         )
-        for pk in best[:limit]
+        for pk in best
     ]
 
 
@@ -294,7 +300,14 @@ def decide(match: ArchiveMatch, *, status: str, by) -> ArchiveMatch:
     match.decided_by = by if status != ArchiveMatch.Status.SUGGESTED else None
     match.decided_at = timezone.now() if status != ArchiveMatch.Status.SUGGESTED else None
     match.save(update_fields=["status", "decided_by", "decided_at"])
+    cache.delete(workspace_counts_key())
     return match
+
+
+def workspace_counts_key() -> str:
+    from .workspace import DESK_COUNTS_KEY
+
+    return DESK_COUNTS_KEY
 
 
 def shown_matches(claim: Claim) -> list[ArchiveMatch]:

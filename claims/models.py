@@ -570,3 +570,9 @@ class ArchiveMatch(models.Model):
 
     def __str__(self) -> str:
         return f"claim {self.claim_id} ~ fact-check {self.factcheck_id} ({self.status})"
+
+    @property
+    def in_words(self) -> str:
+        from .retrieval import strength_in_words
+
+        return strength_in_words(self.score)

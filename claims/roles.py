@@ -23,6 +23,8 @@ _CLAIMS_MODELS = (
     "rating",
     "verdict",
     "story",
+    "factcheck",
+    "archivematch",
 )
 
 _VIEW = {f"claims.view_{model}" for model in _CLAIMS_MODELS}

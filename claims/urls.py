@@ -32,6 +32,7 @@ urlpatterns = [
     path("stories/<int:pk>/merge/", stories.story_merge, name="story_merge"),
     path("claims/<int:pk>/", claims.claim_detail, name="claim_detail"),
     path("claims/<int:pk>/status/", claims.claim_set_status, name="claim_set_status"),
+    path("archive-matches/<int:pk>/", claims.archive_match_decide, name="archive_match_decide"),
     path("claims/<int:pk>/review/", queue.claim_review, name="claim_review"),
     path("claims/<int:pk>/links/", links.link_create, name="link_create"),
     path("claims/<int:pk>/links/search/", links.link_search, name="link_search"),

@@ -17,7 +17,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sub
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .models import Article, Claim, ClaimLink, Note, Quantity, Verdict
+from .models import ArchiveMatch, Article, Claim, ClaimLink, Note, Quantity, Verdict
 
 OPEN_STATUSES = (Claim.Status.FLAGGED, Claim.Status.IN_REVIEW)
 QUEUE_SORTS = {"newest": ("-created_at", "-pk"), "score": ("-score", "-pk"), "oldest": ("created_at", "pk")}
@@ -52,6 +52,7 @@ def desk_counts(user) -> dict[str, int]:
             "conflicts": open_conflict_links().count(),
             "articles_today": Article.objects.filter(added_at__date=timezone.localdate()).count(),
             "suggested": ClaimLink.objects.filter(status=ClaimLink.Status.SUGGESTED).count(),
+            "already_checked": ArchiveMatch.objects.filter(status=ArchiveMatch.Status.SUGGESTED).count(),
         }
         cache.set(DESK_COUNTS_KEY, shared, DESK_COUNTS_SECONDS)
     return {**shared, "mine": Claim.objects.filter(assignee=user, status__in=OPEN_STATUSES).count()}
@@ -189,6 +190,28 @@ def _conflicts_prefetch(to_attr: str, side: str) -> Prefetch:
     )
 
 
+def _checked_prefetch() -> Prefetch:
+    # The best fact-check each row may already be answered by (one row per claim, as above).
+    return Prefetch(
+        "archive_matches",
+        queryset=ArchiveMatch.objects.exclude(status=ArchiveMatch.Status.DISMISSED)
+        .select_related("factcheck")
+        .defer("factcheck__terms", "factcheck__embedding")
+        .order_by("-score", "pk")[:1],
+        to_attr="checked",
+    )
+
+
+def already_checked(limit: int = 8) -> list[ArchiveMatch]:
+    """New claims that an existing fact-check may already answer, for the desk."""
+    return list(
+        ArchiveMatch.objects.filter(status=ArchiveMatch.Status.SUGGESTED)
+        .select_related("claim__article__outlet", "factcheck")
+        .defer("claim__article__body", "factcheck__terms", "factcheck__embedding", "claim__embedding")
+        .order_by("-created_at", "-score")[:limit]
+    )
+
+
 def queue_claims(filters: QueueFilters, user) -> QuerySet[Claim]:
     claims = Claim.objects.filter(status__in=filters.status)
     if filters.outlet:
@@ -216,7 +239,11 @@ def queue_claims(filters: QueueFilters, user) -> QuerySet[Claim]:
     return (
         claims.select_related("article__outlet", "assignee")
         .defer("article__body")
-        .prefetch_related(_conflicts_prefetch("conflicts_a", "a"), _conflicts_prefetch("conflicts_b", "b"))
+        .prefetch_related(
+            _conflicts_prefetch("conflicts_a", "a"),
+            _conflicts_prefetch("conflicts_b", "b"),
+            _checked_prefetch(),
+        )
         .order_by(*QUEUE_SORTS[filters.sort])
     )
 

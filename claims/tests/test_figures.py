@@ -332,7 +332,7 @@ def test_find_similar_json_carries_each_figure_reading():
     extract_article_claims(article)
     out = StringIO()
     call_command("find_similar", "tanker blocked the canal", "--json", stdout=out)
-    found = json.loads(out.getvalue())
+    found = json.loads(out.getvalue())["claims"]
     quantities = {q["text"]: q for q in found[0]["quantities"]}
     tanker = quantities["300-metre-long"]
     assert (tanker["measure"], tanker["qualifier"], tanker["base_value"], tanker["base_unit"]) == (

@@ -18,7 +18,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claims.ingest import INTERNAL_ERROR, REJECTED, import_article
-from claims.models import Article, Claim, ClaimLink, Note, Quantity, Rating, Story, Verdict
+from claims.models import (
+    ArchiveMatch,
+    Article,
+    Claim,
+    ClaimLink,
+    FactCheck,
+    Note,
+    Quantity,
+    Rating,
+    Story,
+    Verdict,
+)
 
 from .conftest import PASSWORD, make_article, make_claim, make_outlet, make_user
 
@@ -59,8 +70,11 @@ def world(db, editor):
     )
     story = Story.objects.create(title="Evacuation")
     Article.objects.filter(pk__in=[one.pk, two.pk]).update(story=story)
+    factcheck = FactCheck.objects.create(claim_reviewed="1,200 residents were evacuated", publisher="Desk",
+                                         fingerprint="x" * 40)  # fmt: skip
+    match = ArchiveMatch.objects.create(claim=a, factcheck=factcheck, score=0.7)
     return {"article": one, "claim": a, "other": b, "link": link, "note": note, "verdict": draft,
-            "published": published, "story": story}  # fmt: skip
+            "published": published, "story": story, "match": match}  # fmt: skip
 
 
 def table_counts() -> dict[str, int]:
@@ -83,6 +97,7 @@ ROUTES = {
     "article_detail": (READ, None),
     "claim_detail": (READ, None),
     "claim_set_status": (None, "claims.review_claim"),
+    "archive_match_decide": (None, "claims.review_claim"),
     "claim_review": (None, "claims.review_claim"),
     "link_create": (None, "claims.add_claimlink"),
     "link_search": (READ, None),
@@ -134,6 +149,7 @@ def url_for(name: str, pattern: str, world) -> str:
         "story_detail": world["story"],
         "story_merge": world["story"],
         "article_move": world["article"],
+        "archive_match_decide": world["match"],
     }.get(name, world["claim"])
     return reverse(name, args=[target.pk])
 

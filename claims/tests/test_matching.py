@@ -150,7 +150,7 @@ def test_find_similar_ranks_the_same_fact_first(seeds):
         "--json",
         stdout=out,
     )
-    results = json.loads(out.getvalue())
+    results = json.loads(out.getvalue())["claims"]
     assert 1 <= len(results) <= 3
     assert "Washington Post" in results[0]["text"]
     assert results == sorted(results, key=lambda r: -r["score"])

@@ -4,11 +4,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from .. import review
+from .. import archive, review
 from ..conflicts import similarity
 from ..diff import word_diff
 from ..highlight import highlight_body
-from ..models import Claim, ClaimLink, StaleEdit
+from ..models import ArchiveMatch, Claim, ClaimLink, StaleEdit
 from .inputs import id_param
 
 DIFF_SIMILARITY = 0.45
@@ -59,6 +59,7 @@ def claim_page_context(request: HttpRequest, claim: Claim) -> dict:
         "statuses": Claim.Status.choices,
         "relations": ClaimLink.Relation.choices,
         "kinds": ClaimLink.Kind.choices,
+        "archive_matches": archive.shown_matches(claim),
     }
     try:
         from ..verdicts import claim_page_context as verdict_context
@@ -71,6 +72,24 @@ def claim_page_context(request: HttpRequest, claim: Claim) -> dict:
 def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
     claim = get_object_or_404(Claim, pk=pk)
     return render(request, "claims/claim_detail.html", claim_page_context(request, claim))
+
+
+@require_POST
+@permission_required("claims.review_claim", raise_exception=True)
+def archive_match_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    """An editor says whether a published fact-check answers this claim; remembered."""
+    match = get_object_or_404(ArchiveMatch.objects.select_related("claim"), pk=pk)
+    statuses = {"confirm": ArchiveMatch.Status.CONFIRMED, "dismiss": ArchiveMatch.Status.DISMISSED}
+    action = request.POST.get("action", "")
+    if action not in statuses:
+        return HttpResponse(f"Unknown action {action!r}.", status=400)
+    archive.decide(match, status=statuses[action], by=request.user)
+    messages.success(
+        request, "Marked as the same claim." if action == "confirm" else "Dismissed: not the same claim."
+    )
+    if request.htmx:
+        return render(request, "claims/claim_detail.html#archive", claim_page_context(request, match.claim))
+    return redirect(f"{match.claim.get_absolute_url()}#archive")
 
 
 @require_POST

@@ -14,5 +14,6 @@ def desk(request: HttpRequest) -> HttpResponse:
             "conflicts": workspace.newest_conflicts(),
             "activity": workspace.recent_activity(exclude_user=request.user),
             "articles": workspace.latest_articles(),
+            "checked": workspace.already_checked(),
         },
     )
