@@ -65,12 +65,14 @@ def corpora() -> dict[str, dict[Path, str]]:
     return sets
 
 
-def group(paths: list[Path], threshold: float) -> dict[str, int]:
+def group(paths: list[Path], threshold: float, same_day: bool = False) -> dict[str, int]:
     from claims.stories import matching_stories, profile
 
     articles = []
     for path in paths:
         headline, body, published = read(path)
+        if same_day:
+            published = SAME_DAY
         articles.append((published or datetime.date.max, path.as_posix(), profile(headline, body, published)))
     articles.sort(key=lambda a: (a[0], a[1]))
     members: list[tuple[int, object]] = []
@@ -90,20 +92,32 @@ def group(paths: list[Path], threshold: float) -> dict[str, int]:
     return assigned
 
 
+SAME_DAY = datetime.date(2020, 1, 1)
+
+
 def main() -> int:
     from claims.stories import JOIN_THRESHOLD, b_cubed
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threshold", type=float, default=JOIN_THRESHOLD)
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument(
+        "--same-day",
+        action="store_true",
+        help="a stress test of precision: every report dated the same day, and all sets pooled, so only "
+        "the words tell events apart (the real key's events are months apart, which hides merging)",
+    )
     args = parser.parse_args()
     sets = corpora()
+    if args.same_day:
+        pooled = {path: f"{name}:{event}" for name, events in sets.items() for path, event in events.items()}
+        sets["all sets pooled"] = pooled
     if "real (key events)" not in sets:
         print(
             "The real reports are absent: rebuild bench/real/articles/ (bench/real/README.md) to score them."
         )
     for name, gold_by_path in sets.items():
-        predicted = group(list(gold_by_path), args.threshold)
+        predicted = group(list(gold_by_path), args.threshold, args.same_day)
         gold = {path.as_posix(): event for path, event in gold_by_path.items()}
         precision, recall = b_cubed(predicted, gold)
         print(f"{name:<22} {len(gold):>3} articles, {len(set(gold.values())):>2} events -> "
