@@ -38,6 +38,11 @@ def main() -> int:
     parser.add_argument("--database-url", default=os.environ.get("EVAL_DATABASE_URL"))
     parser.add_argument("--verbose", action="store_true", help="list every mismatch")
     parser.add_argument(
+        "--learned",
+        action="store_true",
+        help="real set: link each event with a learned comparison trained without it (leave one event out)",
+    )
+    parser.add_argument(
         "--set",
         choices=["tuning", "heldout", "blind", "blind2", "real"],
         default="tuning",
@@ -52,7 +57,7 @@ def main() -> int:
         setup_django(fresh_database(args.database_url))
         import eval_real
 
-        return eval_real.run(args.verbose)
+        return eval_real.run(args.verbose, learned=args.learned)
     if args.set != "tuning":
         EVAL_SET = Path(__file__).resolve().parent / f"eval_{args.set}"
     setup_django(fresh_database(args.database_url))

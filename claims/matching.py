@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -18,7 +19,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
 from django.db.models import Func, Prefetch, Q
 
-from . import conflicts, embeddings
+from . import conflicts, embeddings, learned
 from .models import Article, Claim, ClaimLink, DateMention, Quantity
 
 CANDIDATES_PER_CLAIM = 60
@@ -104,16 +105,39 @@ class ArticleContext:
         return len(a & b) / (min(len(a), len(b)) ** 0.5 * max(len(a), len(b)) ** 0.5)
 
 
+_model_override: list = []
+
+
+@contextmanager
+def using_model(model: learned.Model | None):
+    """Score with this learned model (None: the hand-set rules) inside the block, e.g. a model
+    that never saw the event being scored."""
+    _model_override.append(model)
+    try:
+        yield
+    finally:
+        _model_override.pop()
+
+
+def active_model() -> learned.Model | None:
+    if _model_override:
+        return _model_override[-1]
+    return learned.shipped() if settings.FACTCHECK_MATCHER == "learned" else None
+
+
 def score_pair(
     a: conflicts.ClaimFacts,
     b: conflicts.ClaimFacts,
     *,
     context: float = 0.0,
     meaning: float = 0.0,
+    rules: bool = False,
 ) -> tuple[float, dict[str, float]]:
     """How likely two claims state the same fact, 0 to 1, and the signals behind it.
 
-    `meaning` is the cosine similarity of the two sentences' embeddings (0 when unknown).
+    `meaning` is the cosine similarity of the two sentences' embeddings (0 when unknown). The
+    score is the learned model's probability when one is active (FACTCHECK_MATCHER=learned),
+    else the hand-set weights below; `rules` asks for the latter whatever is active.
     """
     frames_a, frames_b = conflicts.frames(a.text), conflicts.frames(b.text)
     shared_frames = frames_a & frames_b
@@ -159,6 +183,10 @@ def score_pair(
         days = abs((a.published - b.published).days)
         proximity = 1.0 if days <= 3 else 0.85 if days <= 14 else 0.6
     signals["proximity"] = proximity
+    model = None if rules else active_model()
+    if model is not None:
+        signals["learned"] = 1.0
+        return round(model.probability(learned.features(a, b, signals)), 3), signals
     return round(min(1.0, raw) * proximity, 3), signals
 
 
@@ -470,7 +498,7 @@ def link_claims(claims: list[Claim]) -> int:
     if not claims:
         return 0
     suggest = settings.FACTCHECK_SUGGEST_THRESHOLD
-    auto_confirm = settings.FACTCHECK_AUTO_CONFIRM_THRESHOLD
+    auto_confirm = _confirm_threshold(settings.FACTCHECK_AUTO_CONFIRM_THRESHOLD)
     context = ArticleContext()
     made = 0
     claims = list(_with_facts(Claim.objects.filter(pk__in=[c.pk for c in claims])))
@@ -511,11 +539,23 @@ def link_claims(claims: list[Claim]) -> int:
 
 
 def _threshold(candidate: Candidate, suggest: float) -> float:
+    model = active_model()
+    if model is not None:
+        return model.threshold  # the model weighs what the rules' margin stood for
     # Merely "related" claims (no figure, date or account in common) need more
     # evidence: each suggestion costs an editor a look.
     if candidate.comparison.relation == conflicts.RELATED:
         return suggest + RELATED_MARGIN
     return suggest
+
+
+def _confirm_threshold(auto_confirm: float) -> float:
+    # The model's probabilities are not the rules' scores: it confirms halfway between its
+    # own threshold and certainty, never below the setting.
+    model = active_model()
+    if model is None:
+        return auto_confirm
+    return max(auto_confirm, (1 + model.threshold) / 2)
 
 
 def _within_story(comparison: conflicts.Comparison, same_story: bool) -> conflicts.Comparison:
@@ -622,7 +662,7 @@ def find_similar(text: str, *, limit: int = 10) -> list[Candidate]:
     for other in found:
         other_facts = facts_of(other)
         meaning = embeddings.meaning_similarity(query_vector, other.embedding)
-        score, signals = score_pair(facts, other_facts, meaning=meaning)
+        score, signals = score_pair(facts, other_facts, meaning=meaning, rules=True)
         # Re-ranked by meaning: a reader's own words rarely repeat the outlet's.
         score = round(min(1.0, score + SEARCH_MEANING_WEIGHT * max(0.0, meaning - MEANING_FLOOR)), 3)
         ranked.append(Candidate(other, score, conflicts.compare(facts, other_facts), signals))

@@ -262,3 +262,6 @@ FACTCHECK_SITE_URL = os.environ.get("FACTCHECK_SITE_URL", "http://127.0.0.1:8000
 # Fetching URLs users give (import_factchecks): loopback and private addresses are refused
 # unless this is set (tests serve files on 127.0.0.1).
 FACTCHECK_FETCH_ALLOW_PRIVATE = env_bool("FACTCHECK_FETCH_ALLOW_PRIVATE")
+# How the matcher weighs a pair of claims: "rules" (hand-set weights) or "learned" (the logistic
+# regression in claims/matcher_model.json, retrained by `manage.py train_matcher`).
+FACTCHECK_MATCHER = os.environ.get("FACTCHECK_MATCHER", "rules")
