@@ -177,6 +177,7 @@ _FURNITURE_PATTERNS = [
     re.compile(p, re.I)
     for p in (
         r"^[\d\s.,%+kKmM]*$",  # share counters, bare numbers
+        r"^(total|shares?|views?|comments?|likes?)\s*:?\s*[\d.,]+\s*[kKmM]?$",  # "Total 0", "Shares 12"
         r"^[\W_]+$",  # punctuation and separators
         r"^(photo|image|credit|source|file photo)\s*:",  # captions credits
         r"^(copyright|©|\(c\))",
@@ -230,8 +231,10 @@ def clean_text(text: str, *, language: str = "", headline: str = "") -> CleanedA
             if blocks[-1]:
                 blocks.append([])
             continue
-        if seen_text and _END_MARKERS.match(line.strip("[]() ")):
-            break
+        if _END_MARKERS.match(line.strip("[]() ")):
+            if seen_text:
+                break
+            continue  # a comment box or share bar before any article text is furniture too
         match = _BYLINE.match(line)
         if match and not byline:
             byline = match.group(1)

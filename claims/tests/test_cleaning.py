@@ -114,9 +114,18 @@ def test_size_limit():
         clean_document(b"x" * 101, max_bytes=100)
 
 
-def test_only_furniture_is_refused():
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Skip to content\n\nShare\nTotal\n0\n",
+        # A comment box and a share counter, nothing else (was accepted as "Leave a Reply", in Catalan).
+        "Leave a Reply\n\nShare\n\nTotal 0\n",
+        "Leave a comment\nShares 12\nViews: 1.2k\n",
+    ],
+)
+def test_only_furniture_is_refused(text):
     with pytest.raises(CleaningError, match="no article text"):
-        clean_text("Skip to content\n\nShare\nTotal\n0\n")
+        clean_text(text)
 
 
 def test_content_hash_ignores_case_and_spacing():

@@ -134,6 +134,7 @@ def test_missing_path_is_rejected(tmp_path):
         ("noise.txt", bytes(range(256)) * 8, "binary data"),
         ("header-only.txt", b"Outlet: Harbor Courier\n---\n", "header but no article text"),
         ("furniture.txt", b"Skip to content\n\nShare\nTotal\n0\n", "no article text"),
+        ("comment-box.txt", b"Leave a Reply\n\nShare\n\nTotal 0\n", "no article text"),
         ("bad-date.txt", ARTICLE.replace("2026-03-14\n", "14 March\n").encode(), "is not YYYY-MM-DD"),
     ],
 )
@@ -317,6 +318,7 @@ def test_one_file_at_a_time_as_json_for_the_progress_bar(client, editor):
         ({"outlet": "X"}, "Paste the article&#x27;s text or choose one or more files."),
         ({"outlet": "X", "text": "   \n  "}, "Paste the article&#x27;s text or choose one or more files."),
         ({"outlet": "X", "text": "Skip to content\nShare\n0"}, "Not imported: no article text was found"),
+        ({"outlet": "X", "text": "Leave a Reply\n\nShare\n\nTotal 0"}, "Not imported: no article text was found"),
         ({"outlet": "X", "text": PLAIN, "published": "yesterday"}, "Enter a valid date."),
     ],
 )
