@@ -71,10 +71,12 @@ class VerdictForm(forms.Form):
     """A verdict draft or edit. The domain (claims.verdicts) validates headline and sources."""
 
     rating = forms.ModelChoiceField(queryset=None, empty_label=None)
+    # No max_length here: the browser would cut a longer headline silently; the domain refuses it
+    # with the count instead, and static/js/app.js shows a live counter.
     headline = forms.CharField(
-        max_length=75,
         required=False,
         help_text="The claim as reviewed, at most 75 characters, without the rating.",
+        widget=forms.TextInput(attrs={"data-max-length": "75", "aria-describedby": "headline-count"}),
     )
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), required=False)
     sources = forms.CharField(

@@ -178,7 +178,9 @@ class Claim(models.Model):
         )
         return not editor_links.exists()
 
-    def update_review(self, *, by, expected_version: int | None = None, **changes) -> list[str]:
+    def update_review(
+        self, *, by, expected_version: int | None = None, reason: str = "", **changes
+    ) -> list[str]:
         """Change status and/or assignee as an editor; refuse a stale edit.
 
         `expected_version` is the version the editor's form was built from; if
@@ -203,6 +205,8 @@ class Claim(models.Model):
                 setattr(current, name, changes[name])
             current.version += 1
             current._history_user = by
+            if reason:
+                current._change_reason = reason[:100]
             current.save(update_fields=[*changed, "version", "updated_at"])
         for name in [*changed, "version", "updated_at"]:
             setattr(self, name, getattr(current, name))

@@ -150,6 +150,35 @@ def _check_version(current: Verdict, expected_version: int | None) -> None:
     )
 
 
+# A claim's status follows its verdict: a draft puts it in review, publishing resolves it,
+# unpublishing sends it back to review. A claim an editor dismissed stays dismissed.
+_FOLLOWS_FROM = {
+    Claim.Status.IN_REVIEW: {Claim.Status.NEW, Claim.Status.FLAGGED, Claim.Status.RESOLVED},
+    Claim.Status.RESOLVED: {Claim.Status.NEW, Claim.Status.FLAGGED, Claim.Status.IN_REVIEW},
+}
+
+
+def _claim_follows(claim: Claim, *, by, status: str, reason: str) -> None:
+    claim.refresh_from_db(fields=["status", "version"])
+    if claim.status in _FOLLOWS_FROM[status]:
+        claim.update_review(by=by, status=status, reason=reason)
+
+
+def open_conflicting_claims(claim: Claim) -> list[Claim]:
+    """Claims linked to this one as conflicting and still open: when its verdict is published,
+    they are offered to be resolved too (one click each, in their own history)."""
+    links = ClaimLink.objects.filter(
+        Q(claim_a=claim) | Q(claim_b=claim), relation=ClaimLink.Relation.CONFLICTS
+    ).exclude(status=ClaimLink.Status.DISMISSED)
+    ids = {pk for pair in links.values_list("claim_a_id", "claim_b_id") for pk in pair} - {claim.pk}
+    return list(
+        Claim.objects.filter(pk__in=ids)
+        .exclude(status__in=[Claim.Status.RESOLVED, Claim.Status.DISMISSED])
+        .select_related("article__outlet")
+        .order_by("pk")
+    )
+
+
 @transaction.atomic
 def save_verdict(
     claim: Claim,
@@ -184,6 +213,7 @@ def save_verdict(
         verdict._history_user = by
         verdict._change_reason = "drafted"
         verdict.save()
+        _claim_follows(claim, by=by, status=Claim.Status.IN_REVIEW, reason="a verdict was drafted")
         return verdict
     _check_version(current, expected_version)
     before = _snapshot(current)
@@ -225,6 +255,7 @@ def publish(verdict: Verdict, *, by, expected_version: int | None = None) -> Ver
     current._change_reason = "published"
     current.save()
     archive.sync_verdict(current)
+    _claim_follows(current.claim, by=by, status=Claim.Status.RESOLVED, reason="its verdict was published")
     return current
 
 
@@ -245,6 +276,7 @@ def unpublish(verdict: Verdict, *, by, reason: str, expected_version: int | None
     current._change_reason = f"unpublished: {reason}"[:100]
     current.save()
     archive.sync_verdict(current)
+    _claim_follows(current.claim, by=by, status=Claim.Status.IN_REVIEW, reason="its verdict was unpublished")
     return current
 
 
@@ -283,6 +315,7 @@ def claim_page_context(claim: Claim, user) -> dict:
         "verdict_form": form,
         "publish_refusal": publish_refusal(verdict, user) if verdict else "",
         "offers": agreeing_claims_without_verdict(claim) if verdict else [],
+        "open_conflicts": open_conflicting_claims(claim) if verdict and verdict.is_published else [],
         "timeline": claim_timeline(claim),
         "verdict_panel_template": "claims/_verdict_panel.html",
         "history_template": "claims/_history.html",

@@ -28,7 +28,12 @@ def test_an_editor_drafts_a_chief_publishes_and_the_public_sees_claimreview(
     login_in_browser(editor, "erin_editor", PASSWORD)
     editor.goto(f"/claims/{claim.pk}/")
     editor.get_by_label("Rating").select_option(label="2 Mostly false")
-    editor.get_by_label("Headline").fill("Russia massed 175,000 troops near Ukraine")
+    headline = editor.get_by_label("Headline")
+    headline.fill("Russia massed one hundred and seventy-five thousand troops along the border with Ukraine")
+    counter = editor.locator("#headline-count")
+    assert counter.inner_text() == "13 characters over the 75 limit"  # never cut: told, and refused on save
+    headline.fill("Russia massed 175,000 troops near Ukraine")
+    assert counter.inner_text() == "34 of 75 characters left"
     editor.get_by_label("Summary").fill("The Post's own documents give 175,000 and 70,000.")
     editor.get_by_label("Sources").fill("The Washington Post | https://washingtonpost.example/troops")
     editor.get_by_role("button", name="Save verdict").click()
@@ -44,6 +49,8 @@ def test_an_editor_drafts_a_chief_publishes_and_the_public_sees_claimreview(
     chief.get_by_text("Published.").wait_for()
     verdict.refresh_from_db()
     assert verdict.is_published and verdict.published_by.username == "carl_chief"
+    claim.refresh_from_db()
+    assert claim.status == "resolved"  # the claim's status follows its verdict
     chief.screenshot(path=screenshots_dir / "verdict.png", full_page=True)
 
     # The editor's page still holds the version before publishing: saving it is refused, showing what changed.

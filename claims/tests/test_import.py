@@ -318,7 +318,10 @@ def test_one_file_at_a_time_as_json_for_the_progress_bar(client, editor):
         ({"outlet": "X"}, "Paste the article&#x27;s text or choose one or more files."),
         ({"outlet": "X", "text": "   \n  "}, "Paste the article&#x27;s text or choose one or more files."),
         ({"outlet": "X", "text": "Skip to content\nShare\n0"}, "Not imported: no article text was found"),
-        ({"outlet": "X", "text": "Leave a Reply\n\nShare\n\nTotal 0"}, "Not imported: no article text was found"),
+        (
+            {"outlet": "X", "text": "Leave a Reply\n\nShare\n\nTotal 0"},
+            "Not imported: no article text was found",
+        ),
         ({"outlet": "X", "text": PLAIN, "published": "yesterday"}, "Enter a valid date."),
     ],
 )

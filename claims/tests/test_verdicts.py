@@ -354,7 +354,8 @@ def test_chiefs_export_claims_with_links_notes_and_verdicts(client, editor, chie
     assert row["verdict"]["rating"] == "Mostly false" and row["verdict"]["published"] is True
     assert row["links"][0]["relation"] == "agrees" and row["links"][0]["other_claim"] == b.pk
     assert row["notes"][0]["author"] == editor.username
-    response = client.get(reverse("export_claims_csv"), {"status": "flagged"})
+    # Publishing resolved the claim with the verdict (its status follows the verdict).
+    response = client.get(reverse("export_claims_csv"), {"status": ["flagged", "resolved"]})
     assert response["Content-Disposition"].startswith('attachment; filename="claims-')
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert {int(r["id"]) for r in rows} == {a.pk, b.pk}
@@ -436,3 +437,77 @@ def test_the_admin_cannot_bypass_the_two_person_rule(client, chief, troops):
     )
     page = client.get(reverse("admin:claims_verdict_change", args=[published_verdict.pk])).content.decode()
     assert 'name="summary"' not in page and 'name="headline"' not in page
+
+
+# --- The claim's status follows its verdict (issue 14) ----------------------------------------
+
+
+def test_the_claims_status_follows_its_verdict_and_says_why(editor, chief, troops, settings):
+    settings.FACTCHECK_ALLOW_SELF_PUBLISH = False
+    claim, partner = troops
+    verdict = verdicts.save_verdict(
+        claim, by=editor, rating=rating("Mostly false"), headline="Troops near Ukraine"
+    )
+    claim.refresh_from_db()
+    assert claim.status == Claim.Status.IN_REVIEW
+    assert claim.history.first().history_change_reason == "a verdict was drafted"
+    verdicts.publish(verdict, by=chief)
+    claim.refresh_from_db()
+    assert claim.status == Claim.Status.RESOLVED
+    assert (claim.history.first().history_change_reason, claim.history.first().history_user) == (
+        "its verdict was published",
+        chief,
+    )
+    verdicts.unpublish(Verdict.objects.get(), by=chief, reason="new figures")
+    claim.refresh_from_db()
+    assert claim.status == Claim.Status.IN_REVIEW
+    partner.refresh_from_db()
+    assert partner.status == Claim.Status.FLAGGED  # only offered, never changed behind an editor's back
+
+
+def test_a_dismissed_claim_stays_dismissed_when_a_verdict_is_drafted(editor, troops):
+    claim = troops[0]
+    Claim.objects.filter(pk=claim.pk).update(status=Claim.Status.DISMISSED)
+    verdicts.save_verdict(claim, by=editor, rating=rating("False"), headline="Troops near Ukraine")
+    claim.refresh_from_db()
+    assert claim.status == Claim.Status.DISMISSED
+
+
+def test_publishing_offers_to_resolve_the_conflicting_claims_too(client, editor, chief, troops, settings):
+    claim, partner = troops
+    ClaimLink.objects.update(relation="conflicts", kind="quantity")
+    verdict = verdicts.save_verdict(
+        claim, by=editor, rating=rating("Mostly false"), headline="Troops near Ukraine"
+    )
+    client.force_login(chief)
+    assert "Conflicting claims still open" not in client.get(claim.get_absolute_url()).content.decode()
+    verdicts.publish(verdict, by=chief)
+    page = client.get(claim.get_absolute_url()).content.decode()
+    assert "Conflicting claims still open" in page and "Resolve it too" in page
+    partner.refresh_from_db()
+    response = client.post(
+        reverse("claim_set_status", args=[partner.pk]),
+        {"status": "resolved", "version": partner.version, "next": claim.get_absolute_url()},
+    )
+    assert response.status_code == 302 and response["Location"] == claim.get_absolute_url()
+    partner.refresh_from_db()
+    assert partner.status == Claim.Status.RESOLVED
+    assert "Conflicting claims still open" not in client.get(claim.get_absolute_url()).content.decode()
+    # A "next" to another site is ignored: back to the claim itself.
+    response = client.post(
+        reverse("claim_set_status", args=[partner.pk]),
+        {"status": "in_review", "version": partner.version, "next": "https://evil.example/"},
+    )
+    assert response["Location"] == partner.get_absolute_url()
+
+
+def test_a_long_headline_is_refused_with_its_count_never_cut(client, editor, troops):
+    client.force_login(editor)
+    page = client.get(troops[0].get_absolute_url()).content.decode()
+    field = re.search(r'<input[^>]*name="headline"[^>]*>', page).group(0)
+    assert 'data-max-length="75"' in field and "maxlength" not in field
+    long = "Russia massed one hundred and seventy-five thousand troops along the Ukrainian border"
+    response = draft(client, troops[0], headline=long)
+    assert response.status_code in (200, 400)
+    assert f"at most 75 characters (it has {len(long)})" in response.content.decode()
+    assert not Verdict.objects.exists()

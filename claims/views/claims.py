@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from .. import archive, review
@@ -101,10 +102,16 @@ def claim_set_status(request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponse(f"Unknown status {status!r}.", status=400)
     # A status change without the version it was made from could overwrite a colleague's: refused.
     version = id_param(request.POST, "version")
+    # Back to the page the change was made from (a claim resolving its conflicting partners).
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        back = claim.get_absolute_url()
     try:
         claim.update_review(by=request.user, expected_version=version, status=status)
     except StaleEdit as stale:
         messages.error(request, str(stale))
-        return redirect(claim)
-    messages.success(request, f"Status set to {claim.get_status_display()}.")
-    return redirect(claim)
+        return redirect(back)
+    messages.success(request, f"Status of “{claim.text[:60]}…” set to {claim.get_status_display()}.")
+    return redirect(back)

@@ -1,0 +1,23 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from claims.templatetags.factdesk import ago
+
+
+def test_ago_says_just_now_under_a_minute_and_the_time_after():
+    now = timezone.now()
+    assert ago(now) == "just now"
+    assert ago(now - datetime.timedelta(seconds=59)) == "just now"
+    assert ago(now - datetime.timedelta(minutes=3)) == "3\xa0minutes ago"
+    assert ago(None) == ""
+
+
+@pytest.mark.django_db
+def test_the_claim_page_title_says_which_claim(client, viewer, troops):
+    client.force_login(viewer)
+    page = client.get(troops[0].get_absolute_url()).content.decode()
+    assert (
+        "<title>Claim: U.S. intelligence points to about 175,000 Russian troops, a… · Fact desk</title>" in page
+    )
