@@ -212,6 +212,15 @@ class Claim(models.Model):
             setattr(self, name, getattr(current, name))
         return changed
 
+    @property
+    def worthiness_in_words(self) -> str:
+        """What the check-worthiness score means, for people (the number stays in a tooltip)."""
+        if self.score >= 0.7:
+            return "check-worthy"
+        if self.score >= 0.45:
+            return "worth a look"
+        return "little to check"
+
     def flag(self) -> None:
         """Put a claim in the review queue unless an editor already handled it."""
         if self.status == self.Status.NEW:
@@ -377,6 +386,15 @@ class ClaimLink(models.Model):
     def between(cls, first: Claim | int, second: Claim | int) -> ClaimLink | None:
         a, b = cls.ordered_pair(first, second)
         return cls.objects.filter(claim_a_id=a, claim_b_id=b).first()
+
+    @property
+    def score_in_words(self) -> str:
+        """What the match score means, for people (the number stays in a tooltip)."""
+        if self.score >= 0.75:
+            return "very likely the same fact"
+        if self.score >= 0.5:
+            return "likely the same fact"
+        return "possibly the same fact"
 
     def other(self, claim: Claim | int) -> Claim:
         claim_id = claim if isinstance(claim, int) else claim.pk

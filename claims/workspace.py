@@ -100,7 +100,12 @@ def recent_activity(*, exclude_user=None, limit: int = 12) -> list[Activity]:
     claim_changes = Claim.history.filter(history_user__isnull=False, history_type="~").select_related(
         "history_user"
     )
-    link_changes = ClaimLink.history.filter(history_user__isnull=False).select_related("history_user")
+    # People's actions; the matcher's own links (made during someone's import) are summarised.
+    link_changes = (
+        ClaimLink.history.filter(history_user__isnull=False)
+        .exclude(history_type="+", origin=ClaimLink.Origin.AUTO)
+        .select_related("history_user")
+    )
     note_changes = Note.history.filter(history_user__isnull=False, history_type="+").select_related(
         "history_user"
     )
@@ -135,7 +140,39 @@ def recent_activity(*, exclude_user=None, limit: int = 12) -> list[Activity]:
             Activity(record.history_date, record.history_user, "wrote a note", record.text[:90], url)
         )
     items.sort(key=lambda item: item.when, reverse=True)
+    items = items[: limit - 1] if items else items
+    summary = _matcher_summary()
+    if summary:
+        items.append(summary)
+        items.sort(key=lambda item: item.when, reverse=True)
     return items[:limit]
+
+
+MATCHER_WINDOW = datetime.timedelta(days=1)
+
+
+def _matcher_summary() -> Activity | None:
+    """One line for the machine's links of the last day: "the matcher linked 14 claims in 3
+    articles" (2 queries, whatever the number of links)."""
+    since = timezone.now() - MATCHER_WINDOW
+    made = list(
+        ClaimLink.history.filter(history_type="+", origin=ClaimLink.Origin.AUTO, history_date__gte=since)
+        .order_by("-history_date")
+        .values_list("history_date", "claim_a_id", "claim_b_id")[:2000]
+    )
+    if not made:
+        return None
+    claim_ids = {pk for _, a, b in made for pk in (a, b)}
+    articles = Claim.objects.filter(pk__in=claim_ids).values("article_id").distinct().count()
+    pairs = len(made)
+    return Activity(
+        made[0][0],
+        None,
+        "the matcher linked",
+        f"{pairs} pair{'s' if pairs != 1 else ''} of claims in {articles} article{'s' if articles != 1 else ''} "
+        "(last 24 hours)",
+        "/queue/?status=new&status=flagged",
+    )
 
 
 # --- Queue -------------------------------------------------------------------------------
@@ -272,6 +309,17 @@ def assignable_users():
 class CompareRow:
     link: ClaimLink
     cells: list[Claim | None]
+
+
+def compare_candidates(q: str = "", *, limit: int = 50) -> list[Article]:
+    """Articles to pick for comparing, newest first, matching the words in outlet, headline or
+    story title (2 queries whatever the archive's size)."""
+    articles = Article.objects.select_related("outlet", "story").defer("body")
+    if q:
+        articles = articles.filter(
+            Q(headline__icontains=q) | Q(outlet__name__icontains=q) | Q(story__title__icontains=q)
+        )
+    return list(articles.order_by("-published", "-pk")[:limit])
 
 
 def compare_articles(article_ids: list[int]) -> tuple[list[Article], list[CompareRow], list[list[Claim]]]:

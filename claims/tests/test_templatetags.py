@@ -19,5 +19,14 @@ def test_the_claim_page_title_says_which_claim(client, viewer, troops):
     client.force_login(viewer)
     page = client.get(troops[0].get_absolute_url()).content.decode()
     assert (
-        "<title>Claim: U.S. intelligence points to about 175,000 Russian troops, a… · Fact desk</title>" in page
+        "<title>Claim: U.S. intelligence points to about 175,000 Russian troops, a… · Fact desk</title>"
+        in page
     )
+
+
+@pytest.mark.django_db
+def test_scores_on_the_claim_page_are_said_in_words_with_the_number_in_a_tooltip(client, viewer, troops):
+    client.force_login(viewer)
+    page = client.get(troops[0].get_absolute_url()).content.decode()
+    assert 'title="match score 0.80 of 1">very likely the same fact<' in page
+    assert "Check-worthiness" in page and 'title="score 0.00 of 1">little to check<' in page

@@ -58,7 +58,9 @@ def test_desk_costs_a_fixed_number_of_queries(client, editor, django_assert_max_
     for n in range(5):
         conflict(n)
     client.force_login(editor)
-    with django_assert_max_num_queries(16) as few:
+    # 19: the counts, conflicts, activity (+2 for the matcher's summary), latest articles, claims
+    # already checked, and the session; the second request shows it does not grow.
+    with django_assert_max_num_queries(19) as few:
         client.get(reverse("home"))
     for n in range(5, 30):
         conflict(n)
@@ -382,7 +384,18 @@ def test_compare_aligns_linked_claims(client, viewer):
     assert page.count('class="compare-row compare-conflicts"') == 1
     row = page[page.index("compare-row") :]
     assert row.index(a.text) < row.index("✗ conflicts") < row.index(b.text)
-    assert client.get(reverse("compare"), {"articles": "1"}).status_code == 400
+    # Fewer than two: a picker (search by outlet, headline, story), not an error page.
+    one = client.get(reverse("compare"), {"articles": str(a.article_id)})
+    assert one.status_code == 200 and "Choose at least two articles to compare." in one.content.decode()
+    picker = client.get(reverse("compare")).content.decode()
+    assert "Compare articles" in picker and f'name="pick" value="{b.article_id}"' in picker
+    assert "Choose at least two" not in picker
+    picked = client.get(reverse("compare"), {"pick": [a.article_id, b.article_id]})
+    assert picked.status_code == 200 and "Compare 2 articles" in picked.content.decode()
+    found = client.get(reverse("compare"), {"q": b.article.outlet.name}).content.decode()
+    assert f'value="{b.article_id}"' in found and f'value="{a.article_id}"' not in found
+    too_many = client.get(reverse("compare"), {"articles": "1,2,3,4,5"})
+    assert too_many.status_code == 400 and "at most 4 articles" in too_many.content.decode()
 
 
 def test_compare_costs_a_fixed_number_of_queries(client, viewer, django_assert_max_num_queries):
