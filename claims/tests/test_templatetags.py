@@ -28,5 +28,5 @@ def test_the_claim_page_title_says_which_claim(client, viewer, troops):
 def test_scores_on_the_claim_page_are_said_in_words_with_the_number_in_a_tooltip(client, viewer, troops):
     client.force_login(viewer)
     page = client.get(troops[0].get_absolute_url()).content.decode()
-    assert 'title="match score 0.80 of 1">very likely the same fact<' in page
+    assert 'title="match score 0.80 of 1">very likely the same fact</span> ·' in page
     assert "Check-worthiness" in page and 'title="score 0.00 of 1">little to check<' in page
