@@ -94,6 +94,11 @@ def claim_timeline(claim: Claim) -> list[Entry]:
         else {}
     )
     ratings = {pk: str(rating) for pk, rating in ((r.pk, r) for r in Rating.objects.all())}
+    # Which link an entry is about: the outlet of the claim on its other side (one query).
+    others = {r.claim_b_id if r.claim_a_id == claim.pk else r.claim_a_id for r, _ in collected["link"]}
+    outlets = (
+        dict(Claim.objects.filter(pk__in=others).values_list("pk", "article__outlet__name")) if others else {}
+    )
 
     entries: list[Entry] = []
     for kind, pairs in collected.items():
@@ -101,6 +106,9 @@ def claim_timeline(claim: Claim) -> list[Entry]:
             who = record.history_user.get_username() if record.history_user else "the app"
             changes = _changes(kind, record, before, users, ratings)
             what = _describe(kind, record, before)
+            if kind == "link":
+                other = record.claim_b_id if record.claim_a_id == claim.pk else record.claim_a_id
+                what = what.replace("link", f"link with {outlets.get(other, 'another outlet')}'s claim", 1)
             if record.history_type == "~" and not changes and not record.history_change_reason:
                 continue  # a save that changed nothing tracked
             entries.append(

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -70,6 +71,18 @@ def claim_page_context(request: HttpRequest, claim: Claim) -> dict:
     return context
 
 
+def render_fragment(request: HttpRequest, claim: Claim, fragment: str, status: int = 200) -> HttpResponse:
+    """A part of the claim page after an in-page action, with the history refreshed beside it
+    (an out-of-band swap: the history shows what was just done)."""
+    context = claim_page_context(request, claim)
+    html = render_to_string(f"claims/claim_detail.html#{fragment}", context, request=request)
+    if context.get("history_template"):
+        html += render_to_string(
+            context["history_template"], {**context, "history_oob": True}, request=request
+        )
+    return HttpResponse(html, status=status)
+
+
 def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
     claim = get_object_or_404(Claim, pk=pk)
     return render(request, "claims/claim_detail.html", claim_page_context(request, claim))
@@ -89,7 +102,7 @@ def archive_match_decide(request: HttpRequest, pk: int) -> HttpResponse:
         request, "Marked as the same claim." if action == "confirm" else "Dismissed: not the same claim."
     )
     if request.htmx:
-        return render(request, "claims/claim_detail.html#archive", claim_page_context(request, match.claim))
+        return render_fragment(request, match.claim, "archive")
     return redirect(f"{match.claim.get_absolute_url()}#archive")
 
 

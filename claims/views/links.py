@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from .. import review
 from ..models import Claim, ClaimLink, Note, StaleEdit
-from .claims import claim_page_context
+from .claims import render_fragment
 from .inputs import id_param
 
 
@@ -17,9 +17,7 @@ def _claim_page_or_fragment(
     request: HttpRequest, claim: Claim, fragment: str, status: int = 200
 ) -> HttpResponse:
     if request.htmx:
-        return render(
-            request, f"claims/claim_detail.html#{fragment}", claim_page_context(request, claim), status=status
-        )
+        return render_fragment(request, claim, fragment, status)
     return redirect(claim)
 
 
