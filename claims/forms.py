@@ -38,7 +38,10 @@ class ArticleImportForm(forms.Form):
     url = forms.URLField(label="URL", required=False, max_length=1000, assume_scheme="https")
     headline = forms.CharField(max_length=500, required=False)
     published = forms.DateField(
-        label="Date", required=False, widget=forms.DateInput(attrs={"type": "date"}), help_text="YYYY-MM-DD"
+        label="Date",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="The day it was published (the date picker shows it in your browser's format).",
     )
     language = forms.CharField(max_length=12, required=False, help_text="e.g. en; detected when left empty")
     text = forms.CharField(

@@ -53,3 +53,13 @@ def test_an_in_page_action_refreshes_the_history_and_says_which_link(client, edi
     assert 'id="history" aria-labelledby="history-title" hx-swap-oob="true"' in html
     assert "link with Seed Outlet Two&#x27;s claim updated" in html
     assert "<del>Confirmed</del> → <ins>Dismissed</ins>" in html or "<del>confirmed</del>" in html
+
+
+@pytest.mark.django_db
+def test_dates_read_the_same_everywhere(client, viewer, troops):
+    client.force_login(viewer)
+    queue = client.get(reverse("queue"), {"status": "flagged"}).content.decode()
+    claim_page = client.get(troops[0].get_absolute_url()).content.decode()
+    for page in (queue, claim_page):
+        assert "4 Dec 2021" in page
+        assert "Dec. 4, 2021" not in page and "December 4, 2021" not in page
