@@ -14,11 +14,12 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
 from . import archive, cleaning, embeddings, extraction, grouping, matching
-from .models import Article, Claim, DateMention, Outlet, Quantity
+from .models import Article, Claim, ClaimLink, DateMention, Outlet, Quantity
 
 IMPORTED, DUPLICATE, REJECTED = "imported", "duplicate", "rejected"
 
@@ -34,6 +35,7 @@ class ImportResult:
     article: Article | None = None
     claim_count: int = 0
     link_count: int = 0
+    conflict_count: int = 0  # of those links, how many are conflicts
 
     @property
     def ok(self) -> bool:
@@ -132,6 +134,13 @@ def import_article(
             grouping.assign_story(article)
             claims = extract_article_claims(article, found)
             link_count = link_new_claims(claims)
+            conflict_count = (
+                ClaimLink.objects.filter(
+                    Q(claim_a__in=claims) | Q(claim_b__in=claims), relation=ClaimLink.Relation.CONFLICTS
+                ).count()
+                if link_count
+                else 0
+            )
     except (ImportRejected, cleaning.CleaningError) as error:
         return ImportResult(REJECTED, str(error))
     except IntegrityError:
@@ -147,6 +156,7 @@ def import_article(
         article,
         claim_count=len(claims),
         link_count=link_count,
+        conflict_count=conflict_count,
     )
 
 

@@ -355,3 +355,32 @@ def test_import_needs_csrf(editor):
     client.force_login(editor)
     assert client.post(reverse("article_import"), {"outlet": "X", "text": PLAIN}).status_code == 403
     assert Article.objects.count() == 0
+
+
+def test_the_results_count_the_conflicts_found_with_a_way_to_review_them(client, editor, tmp_path):
+    client.force_login(editor)
+    client.post(
+        reverse("article_import"), {"outlet": "Harbor Courier", "text": PLAIN, "published": "2026-03-14"}
+    )
+    rival = PLAIN.replace("Some 900 homes", "About 2,400 homes")
+    response = client.post(
+        reverse("article_import"),
+        {"outlet": "Estrava Daily", "text": rival, "published": "2026-03-14"},
+        follow=True,
+    )
+    assert "of them conflicts to review." in response.content.decode()
+    path = tmp_path / "third.txt"
+    path.write_text(PLAIN.replace("Some 900 homes", "Nearly 5,000 homes"), encoding="utf-8")
+    out, code = run(str(path), "--outlet", "Northline Wire", "--published", "2026-03-14")
+    assert code == 0 and "of the links are conflicts" in out
+    upload = SimpleUploadedFile(
+        "fourth.txt", PLAIN.replace("Some 900", "Some 7,000").encode(), content_type="text/plain"
+    )
+    other = SimpleUploadedFile(
+        "fifth.txt", b"Tram fares in Ostrel rose by 3 crowns on Monday, the council said."
+    )
+    page = client.post(
+        reverse("article_import"),
+        {"outlet": "Valley Wire", "published": "2026-03-14", "files": [upload, other]},
+    ).content.decode()
+    assert "conflicts</strong>" in page and "review them" in page

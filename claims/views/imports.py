@@ -35,6 +35,7 @@ def _result_row(name: str, result: ImportResult) -> dict:
         "message": _browser_message(result),
         "claims": result.claim_count,
         "links": result.link_count,
+        "conflicts": result.conflict_count,
         "url": result.article.get_absolute_url() if result.article else "",
     }
 
@@ -72,7 +73,9 @@ def article_import(request: HttpRequest) -> HttpResponse:
         row = rows[0]
         if row["status"] == IMPORTED:
             messages.success(
-                request, f"Imported with {row['claims']} claims and {row['links']} links to other outlets."
+                request,
+                f"Imported with {row['claims']} claims and {row['links']} links to other outlets"
+                + (f", {row['conflicts']} of them conflicts to review." if row["conflicts"] else "."),
             )
         else:
             messages.info(request, f"This article was {row['message']}.")

@@ -17,13 +17,17 @@
     title.textContent = name;
     item.appendChild(title);
     let text = ": rejected: " + (result.message || "failed");
-    if (result.status === "imported") text = ": imported with " + result.claims + " claims, " + result.links + " links ";
+    if (result.status === "imported") {
+      text = ": imported with " + result.claims + " claims, " + result.links + " links";
+      if (result.conflicts) text += ", " + result.conflicts + (result.conflicts === 1 ? " conflict" : " conflicts");
+      text += " — ";
+    }
     if (result.status === "duplicate") text = ": already imported ";
     item.appendChild(document.createTextNode(text));
     if (result.url) {
       const link = document.createElement("a");
       link.href = result.url;
-      link.textContent = "open";
+      link.textContent = result.conflicts ? "review them" : "open";
       item.appendChild(link);
     }
     return item;

@@ -65,6 +65,8 @@ class Command(BaseCommand):
             counts[result.status] += 1
             if result.status == IMPORTED:
                 line = f"imported with {result.claim_count} claims, {result.link_count} links (article {result.article.pk})"
+                if result.conflict_count:
+                    line += f"; {result.conflict_count} of the links are conflicts"
             elif result.status == DUPLICATE:
                 line = f"already imported ({result.message})"
             else:
