@@ -25,3 +25,24 @@ function attachCounters(root) {
 }
 document.addEventListener("DOMContentLoaded", () => attachCounters(document));
 document.addEventListener("htmx:load", (event) => attachCounters(event.target));
+
+// The menu button on phones (hidden, and the menu open, when JavaScript is off).
+document.documentElement.classList.add("js");
+document.addEventListener("DOMContentLoaded", () => {
+  const toggle = document.querySelector(".menu-toggle");
+  const menu = document.getElementById("site-menu");
+  if (!toggle || !menu) return;
+  toggle.hidden = false;
+  toggle.addEventListener("click", () => {
+    const open = menu.classList.toggle("open");
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  });
+});
+
+// On a phone, long panels (the queue's filters) start folded so the rows come first.
+document.addEventListener("DOMContentLoaded", () => {
+  if (!window.matchMedia("(max-width: 700px)").matches) return;
+  document.querySelectorAll("details[data-fold-on-phone]").forEach((panel) => {
+    panel.open = false;
+  });
+});
