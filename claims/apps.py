@@ -10,7 +10,7 @@ class ClaimsConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth import get_user_model
 
-        from . import signals
+        from . import checks, signals  # noqa: F401 - checks registers itself
 
         post_migrate.connect(signals.sync_roles_after_migrate, sender=self)
         for model in ("claims.Claim", "claims.ClaimLink", "claims.Article"):

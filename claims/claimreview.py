@@ -70,7 +70,11 @@ def claim_review(verdict: Verdict, *, bounds: tuple[int, int] | None = None) -> 
         rating["ratingValue"] = verdict.rating.value
     item = {
         "@type": "Claim",
-        "author": _who(claim.attribution) if claim.attribution else _who(article.outlet.name),
+        # Who made the claim: the source it is attributed to, else the outlet that printed it
+        # (an organisation, never a person).
+        "author": _who(claim.attribution)
+        if claim.attribution
+        else {"@type": "Organization", "name": article.outlet.name},
         "appearance": [
             {
                 "@type": "NewsArticle",

@@ -1,5 +1,7 @@
+from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
+from .feeds import FactChecksAtom, FactChecksRss
 from .views import (
     articles,
     claims,
@@ -47,6 +49,8 @@ urlpatterns = [
     path("exports/claims.json", exports.claims_json, name="export_claims_json"),
     path("factchecks/", public.public_index, name="public_index"),
     path("factchecks/feed.json", public.public_feed, name="public_feed"),
+    path("factchecks/feed.rss", login_not_required(FactChecksRss()), name="public_feed_rss"),
+    path("factchecks/feed.atom", login_not_required(FactChecksAtom()), name="public_feed_atom"),
     path("factchecks/<int:pk>/", public.public_verdict, name="public_verdict"),
     path("claims/similar/", matching.similar_claims, name="similar_claims"),
     path("links/export.json", matching.links_export, name="links_export"),

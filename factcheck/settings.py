@@ -259,6 +259,8 @@ FACTCHECK_ALLOW_SELF_PUBLISH = env_bool("FACTCHECK_ALLOW_SELF_PUBLISH")
 # Who publishes the fact-checks, for ClaimReview.
 FACTCHECK_ORGANIZATION_NAME = os.environ.get("FACTCHECK_ORGANIZATION_NAME", "Newsroom Fact Desk")
 FACTCHECK_ORGANIZATION_URL = os.environ.get("FACTCHECK_ORGANIZATION_URL", "https://factcheck.example.org/")
+# A logo for the public pages (an absolute URL or a path under static/); none by default.
+FACTCHECK_ORGANIZATION_LOGO = os.environ.get("FACTCHECK_ORGANIZATION_LOGO", "")
 FACTCHECK_SITE_URL = os.environ.get("FACTCHECK_SITE_URL", "http://127.0.0.1:8000")
 # Fetching URLs users give (import_factchecks): loopback and private addresses are refused
 # unless this is set (tests serve files on 127.0.0.1).

@@ -112,6 +112,8 @@ ROUTES = {
     "export_claims_json": ("claims.view_historicalclaim", None),
     "public_index": (PUBLIC, None),
     "public_feed": (PUBLIC, None),
+    "public_feed_rss": (PUBLIC, None),
+    "public_feed_atom": (PUBLIC, None),
     "public_verdict": (PUBLIC, None),
     "similar_claims": (READ, None),
     "links_export": (READ, None),
@@ -421,7 +423,9 @@ def test_password_reset_is_not_offered_without_mail(client):
 
 
 @override_settings(SECRET_KEY="x" * 20 + "a-long-and-random-production-key-for-the-check", DEBUG=False,
-                   SECURE_SSL_REDIRECT=True, SESSION_COOKIE_SECURE=True, CSRF_COOKIE_SECURE=True)  # fmt: skip
+                   SECURE_SSL_REDIRECT=True, SESSION_COOKIE_SECURE=True, CSRF_COOKIE_SECURE=True,
+                   FACTCHECK_ORGANIZATION_URL="https://newsroom.test/",
+                   FACTCHECK_SITE_URL="https://factcheck.newsroom.test")  # fmt: skip
 def test_deploy_checks_pass_with_production_settings():
     call_command("check", "--deploy", "--fail-level", "WARNING", stdout=StringIO())
 

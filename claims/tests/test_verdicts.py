@@ -511,3 +511,55 @@ def test_a_long_headline_is_refused_with_its_count_never_cut(client, editor, tro
     assert response.status_code in (200, 400)
     assert f"at most 75 characters (it has {len(long)})" in response.content.decode()
     assert not Verdict.objects.exists()
+
+
+# --- The public page as a reader sees it (issue 14) ----------------------------------------------
+
+
+def test_a_claim_without_a_source_is_the_outlets_an_organisation(client, editor, chief, troops):
+    Claim.objects.filter(pk=troops[0].pk).update(attribution="")
+    verdict = published(troops, editor, chief)
+    data = jsonld_of(client.get(reverse("public_verdict", args=[verdict.pk])).content.decode())
+    assert data["itemReviewed"]["author"] == {"@type": "Organization", "name": "Seed Outlet One"}
+
+
+def test_the_public_page_is_branded_and_shows_the_rating_on_its_scale(
+    client, editor, chief, troops, settings
+):
+    settings.FACTCHECK_ORGANIZATION_NAME = "Valley Verify"
+    settings.FACTCHECK_ORGANIZATION_URL = "https://valleyverify.test/"
+    settings.FACTCHECK_ORGANIZATION_LOGO = "img/favicon.svg"
+    verdict = published(troops, editor, chief)
+    html = client.get(reverse("public_verdict", args=[verdict.pk])).content.decode()
+    assert '<a class="brand" href="https://valleyverify.test/"><img src="/static/img/favicon.svg"' in html
+    assert "Fact-check by Valley Verify" in html and "Published by" in html
+    assert '<span class="rating-badge rating-2">Mostly false</span>' in html
+    assert 'class="current" aria-current="true">Mostly false</li>' in html
+    assert "2 on a scale from 1 “False” to 5 “True”" in html
+    assert 'type="application/atom+xml"' in html and 'type="application/rss+xml"' in html
+
+
+def test_rss_and_atom_feeds_list_published_fact_checks_only(client, editor, chief, troops):
+    verdict = published(troops, editor, chief)
+    verdicts.save_verdict(troops[1], by=editor, rating=rating("False"), headline="A draft nobody may see")
+    atom = client.get(reverse("public_feed_atom"))  # anonymous
+    rss = client.get(reverse("public_feed_rss"))
+    assert atom.status_code == rss.status_code == 200
+    assert atom["Content-Type"].startswith("application/atom+xml")
+    assert rss["Content-Type"].startswith("application/rss+xml")
+    for feed in (atom.content.decode(), rss.content.decode()):
+        assert f"/factchecks/{verdict.pk}/" in feed and "Mostly false: " in feed
+        assert "A draft nobody may see" not in feed
+
+
+def test_production_refuses_the_placeholder_publisher(settings):
+    from django.core.checks import run_checks
+
+    settings.FACTCHECK_ORGANIZATION_URL = "https://factcheck.example.org/"
+    settings.FACTCHECK_SITE_URL = "http://127.0.0.1:8000"
+    ids = {error.id for error in run_checks(include_deployment_checks=True)}
+    assert {"claims.E001", "claims.E002"} <= ids
+    settings.FACTCHECK_ORGANIZATION_URL = "https://newsroom.test/"
+    settings.FACTCHECK_SITE_URL = "https://factcheck.newsroom.test"
+    ids = {error.id for error in run_checks(include_deployment_checks=True)}
+    assert not ids & {"claims.E001", "claims.E002"}

@@ -14,6 +14,7 @@ from ..claimreview import (
     published_verdicts,
     scale_bounds,
 )
+from ..models import Rating
 
 FEED_PAGE_SIZE = 20
 
@@ -29,6 +30,7 @@ def public_verdict(request: HttpRequest, pk: int) -> HttpResponse:
             "claim": verdict.claim,
             "articles": appearances(verdict),
             "jsonld": as_script_json(claim_review(verdict)),
+            "scale": list(Rating.objects.filter(value__isnull=False).order_by("value")),
         },
     )
 
