@@ -55,10 +55,13 @@ def test_main_pages_have_no_serious_accessibility_findings(axe_page):
     findings = {"login": serious_findings(page)}
     page.goto(f"/factchecks/{verdict.pk}/")
     findings["public verdict"] = serious_findings(page)
+    page.goto("/factchecks/")
+    findings["public index"] = serious_findings(page)
     login_in_browser(page, "erin_editor")
     link = ClaimLink.objects.filter(relation="conflicts").first()
     article = Article.objects.first()
     claim = Claim.objects.filter(status="flagged").first()
+    checked = Claim.objects.filter(archive_matches__isnull=False).first()
     pages = {
         "desk": "/",
         "queue": "/queue/",
@@ -69,8 +72,14 @@ def test_main_pages_have_no_serious_accessibility_findings(axe_page):
         "article": f"/articles/{article.pk}/",
         "import": "/articles/import/",
         "similar": "/claims/similar/?q=15,000+people+evacuated",
+        "compare picker": "/compare/",
+        "stories": "/stories/",
+        "story": f"/stories/{article.story_id}/",
+        "claim already checked": f"/claims/{checked.pk}/",
     }
-    for name, url in pages.items():
-        page.goto(url)
-        findings[name] = serious_findings(page)
+    for width in (1280, 390):  # a wide screen, then a phone (the menu, the queue's cards)
+        page.set_viewport_size({"width": width, "height": 900})
+        for name, url in pages.items():
+            page.goto(url)
+            findings[f"{name} at {width}"] = serious_findings(page)
     assert {name: found for name, found in findings.items() if found} == {}

@@ -56,6 +56,9 @@ def test_compare_and_the_apps_own_error_pages(browser, live_server, screenshots_
     assert page.get_by_role("heading", name="That request could not be used").is_visible()
     page.screenshot(path=screenshots_dir / f"400-{width}.png", full_page=True)
     page.goto("/")
+    menu = page.get_by_role("button", name="Menu")
+    if menu.is_visible():  # on a phone, the menu folds behind its button
+        menu.click()
     page.get_by_role("button", name="Log out").click()
     login_in_browser(page, "nora_norole")
     page.goto("/")

@@ -36,10 +36,12 @@ def test_an_editor_uploads_two_files_and_opens_the_highlighted_article(page, tmp
     assert results.count() == 2
     assert "flood.txt: imported with 2 claims" in results.nth(0).inner_text()
     assert "storm.txt: imported with 2 claims" in results.nth(1).inner_text()
+    # 1,200 vs 1,500 residents evacuated: the second file's results count the conflict and lead to it.
+    assert "1 conflict" in results.nth(1).inner_text()
     page.screenshot(path=screenshots_dir / "import.png", full_page=True)
     assert Article.objects.count() == 2
 
-    results.nth(1).get_by_role("link", name="open").click()
+    results.nth(1).get_by_role("link", name="review them").click()
     page.wait_for_url("**/articles/*/")
     quantity = page.locator(".article .body .mk-quantity").first
     assert quantity.inner_text() == "About 1,500 residents"
