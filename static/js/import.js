@@ -98,7 +98,8 @@
     item.appendChild(title);
     let text = ": rejected: " + (result.message || "failed");
     if (result.status === "imported") {
-      text = ": imported with " + result.claims + " claims, " + result.links + " links";
+      const plural = (n, word) => n + " " + word + (n === 1 ? "" : "s");
+      text = ": imported with " + plural(result.claims, "claim") + ", " + plural(result.links, "link");
       if (result.conflicts) text += ", " + result.conflicts + (result.conflicts === 1 ? " conflict" : " conflicts");
       text += " — ";
     }
