@@ -139,14 +139,17 @@ def _append(spans: list[Span], chunk: str, start: int, end: int, base: int) -> N
 # --- Quantities ---------------------------------------------------------------
 
 
-def extract_quantities(text: str, offset: int = 0, dates: list[DateFact] | None = None) -> list[QuantityFact]:
+def extract_quantities(
+    text: str, offset: int = 0, dates: list[DateFact] | None = None, context: str = ""
+) -> list[QuantityFact]:
     """Figures with what they count or measure (claims.figures); dates and clock times are not figures.
 
-    `dates` are this text's dates and times (body offsets, from the same `offset`) when already found.
+    `dates` are this text's dates and times (body offsets, from the same `offset`) when already found;
+    `context` is the sentence before (it can say what a bare estimate counts).
     """
     if dates is None:
         dates = extract_dates(text, offset)
-    return figures.extract_quantities(text, offset, dates, times=())
+    return figures.extract_quantities(text, offset, dates, times=(), context=context)
 
 
 # --- Dates -------------------------------------------------------------------
@@ -676,10 +679,12 @@ def extract_claims(
     The patterns are English; other languages still get figures and dates.
     """
     claims = []
+    previous = ""
     for span in split_sentences(body):
         sentence = body[span.start : span.end]
         dates = extract_dates(sentence, span.start, published)
-        quantities = extract_quantities(sentence, span.start, dates)
+        quantities = extract_quantities(sentence, span.start, dates, context=previous)
+        previous = sentence
         attribution, attribution_span = extract_attribution(sentence, span.start)
         quantities = [
             replace(q, attribution=source or attribution)

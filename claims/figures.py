@@ -271,11 +271,15 @@ class _Raw:
     kind: str = "count"  # count, unit, money, magnitude, category, rank, share
 
 
-def extract_quantities(text: str, offset: int = 0, dates=None, times=None) -> list[QuantityFact]:
+def extract_quantities(
+    text: str, offset: int = 0, dates=None, times=None, context: str = ""
+) -> list[QuantityFact]:
     """Figures in a sentence with what each counts or measures.
 
     `dates` and `times` are this text's dates and clock times (body offsets from the
-    same `offset`) when already found; numbers inside them are not figures.
+    same `offset`) when already found; numbers inside them are not figures. `context` is
+    the sentence before, read only for an estimate that names nothing ("the ministry put the
+    total at 1.2 million" after "two million demonstrators took to the streets").
     """
     has_digits = bool(_DIGIT.search(text))
     has_words = not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(text.lower()))
@@ -288,7 +292,7 @@ def extract_quantities(text: str, offset: int = 0, dates=None, times=None) -> li
     raws = _scan(text, taken, has_words)
     facts = []
     for index, raw in enumerate(raws):
-        if not _decide(text, raws, index):
+        if not _decide(text, raws, index, context):
             continue
         facts.append(_fact(text, raw, offset))
     return _carry_conversions(text, facts, offset)
@@ -646,7 +650,16 @@ _INHERIT_BEFORE = re.compile(r"(?:including|and|,|\(|to|or|vs\.?|versus|while|th
 _LIST_GAP = re.compile(r"^(?:\s+[A-Z][A-Za-z]*)*\s*(?:,\s*(?:or\s+|and\s+)?|\s+(?:or|and|to)\s+)$")
 
 
-def _decide(text: str, raws: list[_Raw], index: int) -> bool:
+# An estimate that names nothing: "put the total estimate at", "the figure stood at", "a toll of".
+_ESTIMATE_FRAME = re.compile(
+    r"\b(?:estimates?|estimated|figures?|total|tally|count|number|turnout|toll)\s+"
+    r"(?:at|of|to|was|is|stood at|reached|rose to|put at)\s+"
+    r"(?:about |around |some |nearly |almost |roughly |more than |over |at least )?$",
+    re.I,
+)
+
+
+def _decide(text: str, raws: list[_Raw], index: int, context: str = "") -> bool:
     """Set the figure's measure (and unit when it borrows one); False when it is not a figure."""
     raw = raws[index]
     if raw.kind in {"category", "rank", "magnitude", "share", "money"} or (
@@ -672,10 +685,10 @@ def _decide(text: str, raws: list[_Raw], index: int) -> bool:
         ):
             raw.measure = previous.measure  # "killing all 149 passengers and 8 crew members"
         return bool(raw.measure)
-    return _borrow(text, raws, index, w)
+    return _borrow(text, raws, index, w, context)
 
 
-def _borrow(text: str, raws: list[_Raw], index: int, w: _Windows) -> bool:
+def _borrow(text: str, raws: list[_Raw], index: int, w: _Windows, context: str = "") -> bool:
     """A figure with no noun: its state names what is counted, or it borrows from a neighbour."""
     raw = raws[index]
     previous = raws[index - 1] if index else None
@@ -737,6 +750,13 @@ def _borrow(text: str, raws: list[_Raw], index: int, w: _Windows) -> bool:
     if state and state != "age":
         raw.measure, raw.unit = state, "person"
         return True
+    if context and raw.value >= 20 and _ESTIMATE_FRAME.search(w.before):
+        # The sentence before says what is counted: "...took to the streets. The ministry put
+        # the total at 1.2 million."
+        state = _state_in(context, "last")
+        if state and state not in {"age", "population"}:
+            raw.measure, raw.unit = state, "person"
+            return True
     if raw.value < 11 and "." in text[raw.start : raw.number_end] and _QUAKE_WORDS.search(text):
         raw.kind, raw.measure = "magnitude", "magnitude"  # "reporting it to be 6.5"
         return True

@@ -379,3 +379,15 @@ def test_a_figure_of_an_earlier_year_is_not_weighed_against_this_weeks():
     assert conflicts.compare(now, then).relation != conflicts.CONFLICTS
     again = dated("The 6.5-magnitude quake killed at least 175 people in Ludian on Sunday.")
     assert conflicts.compare(now, again).relation == conflicts.CONFLICTS
+
+
+def test_an_estimate_that_names_nothing_counts_what_the_sentence_before_counted():
+    before = "Two million demonstrators took to the streets throughout France, the union said."
+    sentence = "For its part, the ministry has put the total estimate at 1.2 million."
+    alone = extract_quantities(sentence)
+    assert alone == []  # without the sentence before, a bare number is not read as a count
+    (figure,) = extract_quantities(sentence, context=before)
+    assert (figure.text, figure.value, figure.measure) == ("1.2 million", 1_200_000, "crowd")
+    # Only an estimate's frame borrows: a bare number elsewhere does not.
+    assert extract_quantities("The minister spoke at 1.2 million.", context=before) == []
+    assert extract_quantities("The ministry put the total at 1.2 million.", context="It rained.") == []
