@@ -54,7 +54,7 @@ STATE_PATTERNS: dict[str, str] = {
     "deaths": r"kill(?:ed|ing|s)?|dead|died|dies|deaths?|death toll|toll|fatalit(?:y|ies)|perish(?:ed)?|"
     r"lost (?:their |his |her )?lives|lives lost|claimed [\w ]{0,20}lives|bodies",
     "injured": r"injur(?:ed|ing|ies|y)|wounded|wounding|hurt|hospitali[sz]ed|in (?:a )?critical|"
-    r"(?:critical|serious) condition|treated for",
+    r"(?:critical|serious) condition|treated for|(?:taken|admitted|rushed) to (?:the )?hospitals?",
     "missing": r"missing|unaccounted",
     "evacuated": r"evacuat(?:ed|ing|ion)|ordered to leave|moved to safety|(?:were|was|been|being) moved to",
     "displaced": r"displac(?:ed|ing)|homeless|relocated|(?:left|leave|leaving|fled|flee) (?:their|his|her) homes?|relief camps?|emergency camps?|in (?:the |[\d,]+ )?camps|"
@@ -67,7 +67,8 @@ STATE_PATTERNS: dict[str, str] = {
     "arrests": r"arrest(?:ed|s)?|detain(?:ed)?|in custody",
     "votes": r"voted|vote of|margin of",
     "crowd": r"demonstrat(?:ed|ing)|protest(?:ed|ing)|march(?:ed|ing)|took to the streets|taken to the streets|"
-    r"turn(?:ed)? out|rall(?:ied|y)|gathered|mobili[sz]ed|counted|draw|crowd",
+    r"turn(?:ed)? out|rall(?:ied|y)|gathered|mobili[sz]ed|counted|draw|crowd|"
+    r"(?:were|was) at the (?:[\w’'-]+ )?(?:march|rally|protest|demonstration)",
     "population": r"population|home to(?= (?:about|around|some|nearly|almost|more than|over|roughly|half|\d))|inhabitants",
     "age": r"\bage[sd]?\b|years? old|-year-old",
 }

@@ -391,3 +391,22 @@ def test_an_estimate_that_names_nothing_counts_what_the_sentence_before_counted(
     # Only an estimate's frame borrows: a bare number elsewhere does not.
     assert extract_quantities("The minister spoke at 1.2 million.", context=before) == []
     assert extract_quantities("The ministry put the total at 1.2 million.", context="It rained.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measure"),
+    [
+        # Our own sentences in the shape of two real reports' (an injured count, a crowd).
+        (
+            "More than 300 people have been taken to hospital after the blast.",
+            "More than 300 people",
+            "injured",
+        ),
+        ("About 90 workers were rushed to hospitals in the city.", "About 90 workers", "injured"),
+        ("At least 40,000 people were at the teachers’ rally in Ostrel.", "At least 40,000 people", "crowd"),
+        ("Some 8,000 people were at the march on Sunday.", "Some 8,000 people", "crowd"),
+    ],
+)
+def test_hospital_and_crowd_phrasings_say_what_is_counted(sentence, text, measure):
+    (figure,) = extract_quantities(sentence)
+    assert (figure.text, figure.measure) == (text, measure)
