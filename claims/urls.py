@@ -31,6 +31,7 @@ urlpatterns = [
     path("articles/<int:pk>/story/", stories.article_move, name="article_move"),
     path("stories/", stories.story_list, name="story_list"),
     path("stories/<int:pk>/", stories.story_detail, name="story_detail"),
+    path("stories/<int:pk>/facts.json", stories.story_facts_json, name="story_facts_json"),
     path("stories/<int:pk>/merge/", stories.story_merge, name="story_merge"),
     path("claims/<int:pk>/", claims.claim_detail, name="claim_detail"),
     path("claims/<int:pk>/status/", claims.claim_set_status, name="claim_set_status"),

@@ -311,6 +311,35 @@ class CompareRow:
     cells: list[Claim | None]
 
 
+def story_fact_sheet(story) -> list:
+    """The story's fact sheet (claims.factsheet) from its claims and their figures (2 queries)."""
+    from . import conflicts, factsheet
+
+    claims = (
+        Claim.objects.filter(article__story=story)
+        .exclude(status=Claim.Status.DISMISSED)
+        .select_related("article__outlet")
+        .defer("article__body", "embedding", "reasons")
+        .prefetch_related(Prefetch("quantities", queryset=Quantity.objects.order_by("start")))
+        .order_by("article__published", "pk")
+    )
+    statements = []
+    for claim in claims:
+        quantities = list(claim.quantities.all())
+        facts = conflicts.facts_from(text=claim.text, quantities=quantities, offset=claim.start)
+        statements.append(
+            factsheet.Statement(
+                claim_id=claim.pk,
+                outlet=claim.article.outlet.name,
+                published=claim.article.published,
+                text=claim.text,
+                attribution=claim.attribution,
+                figures=tuple(zip(facts.figures, [q.attribution for q in quantities], strict=True)),
+            )
+        )
+    return factsheet.build(statements)
+
+
 def compare_candidates(q: str = "", *, limit: int = 50) -> list[Article]:
     """Articles to pick for comparing, newest first, matching the words in outlet, headline or
     story title (2 queries whatever the archive's size)."""

@@ -120,6 +120,7 @@ ROUTES = {
     "health": (PUBLIC, None),
     "story_list": (READ, None),
     "story_detail": (READ, None),
+    "story_facts_json": (READ, None),
     "story_merge": (None, "claims.review_claim"),
     "article_move": (None, "claims.review_claim"),
 }
@@ -149,6 +150,7 @@ def url_for(name: str, pattern: str, world) -> str:
         "article_detail": world["article"],
         "public_verdict": world["published"],
         "story_detail": world["story"],
+        "story_facts_json": world["story"],
         "story_merge": world["story"],
         "article_move": world["article"],
         "archive_match_decide": world["match"],

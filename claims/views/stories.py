@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -43,8 +44,36 @@ def story_detail(request, pk: int):
         .annotate(article_count=Count("articles"))
         .order_by("-updated_at")[:50]
     )
-    context = {"story": story, "articles": articles, "conflicts": conflicts, "others": others}
+    rows = workspace.story_fact_sheet(story)
+    outlets = list(dict.fromkeys(article.outlet.name for article in articles))
+    fact_rows = [
+        {"row": row, "cells": [(outlet, row.cells.get(outlet, [])) for outlet in outlets]} for row in rows
+    ]
+    context = {
+        "story": story,
+        "articles": articles,
+        "conflicts": conflicts,
+        "others": others,
+        "outlets": outlets,
+        "fact_rows": fact_rows,
+    }
     return render(request, "claims/story_detail.html", context)
+
+
+def story_facts_json(request, pk: int):
+    """The story's fact sheet as JSON: rows, cells with claim ids, values in base units and as
+    written, sources, times, conflicts."""
+    story = get_object_or_404(Story, pk=pk)
+    return JsonResponse(fact_sheet_data(story), json_dumps_params={"ensure_ascii": False})
+
+
+def fact_sheet_data(story: Story) -> dict:
+    from ..factsheet import as_json
+
+    return {
+        "story": {"id": story.pk, "title": story.title},
+        "rows": as_json(workspace.story_fact_sheet(story)),
+    }
 
 
 @require_POST
