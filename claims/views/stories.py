@@ -6,9 +6,10 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from .. import grouping, workspace
+from .. import grouping, timeline, workspace
 from ..models import Article, Story
 from .inputs import id_param
 
@@ -49,6 +50,11 @@ def story_detail(request, pk: int):
     fact_rows = [
         {"row": row, "cells": [(outlet, row.cells.get(outlet, [])) for outlet in outlets]} for row in rows
     ]
+    charts = [
+        {"row": row, "svg": mark_safe(timeline.svg(row, f"timeline-{index}"))}  # noqa: S308 - built escaped
+        for index, row in enumerate(rows)
+        if timeline.worth_a_chart(row)
+    ]
     context = {
         "story": story,
         "articles": articles,
@@ -56,6 +62,7 @@ def story_detail(request, pk: int):
         "others": others,
         "outlets": outlets,
         "fact_rows": fact_rows,
+        "charts": charts,
     }
     return render(request, "claims/story_detail.html", context)
 
