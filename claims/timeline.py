@@ -106,7 +106,7 @@ def svg(row: Row, chart_id: str) -> str:
     outlets = list(dict.fromkeys(p.said.outlet for p in points))
     colour = {outlet: COLOURS[i % len(COLOURS)] for i, outlet in enumerate(outlets)}
     parts = [
-        f'<svg class="timeline" id="{chart_id}" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'<svg class="figure-timeline" id="{chart_id}" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-title">{escape(row.label.capitalize())} over time</title>',
         f'<desc id="{chart_id}-desc">{escape(describe(row))}</desc>',

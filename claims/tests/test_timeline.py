@@ -44,7 +44,7 @@ def test_a_timeline_has_a_point_per_report_a_title_and_a_description_in_words():
     row = deaths_row()
     assert timeline.worth_a_chart(row)
     svg = timeline.svg(row, "t1")
-    assert svg.startswith('<svg class="timeline" id="t1"') and 'role="img"' in svg
+    assert svg.startswith('<svg class="figure-timeline" id="t1"') and 'role="img"' in svg
     assert '<title id="t1-title">Deaths over time</title>' in svg
     assert svg.count("<circle cx=") == 3 + 3  # three reports, three legend dots
     assert "Harbor &lt;Courier&gt;" in svg and "<Courier>" not in svg  # escaped
@@ -71,5 +71,5 @@ def test_the_story_page_shows_the_timelines(client, viewer):
     story = Story.objects.get()
     client.force_login(viewer)
     page = client.get(reverse("story_detail", args=[story.pk])).content.decode()
-    assert "How the figures moved" in page and '<svg class="timeline"' in page
+    assert "How the figures moved" in page and '<svg class="figure-timeline"' in page
     assert "Deaths over time" in page
