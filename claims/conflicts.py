@@ -452,6 +452,13 @@ def _clause(text: str, figure: Figure) -> str:
     return text[left + 1 : min(rights) if rights else len(text)]
 
 
+# Counts that only grow as a disaster is counted: a later, higher one is an update.
+CUMULATIVE_MEASURES = frozenset(
+    {"deaths", "injured", "evacuated", "displaced", "affected", "rescued", "arrests",
+     "buildings destroyed", "buildings damaged"}
+)  # fmt: skip
+
+
 def _moment_note(a: ClaimFacts, fa: Figure, b: ClaimFacts, fb: Figure) -> str:
     """Why the two figures may describe different moments, or ''."""
     notes = []
@@ -464,9 +471,19 @@ def _moment_note(a: ClaimFacts, fa: Figure, b: ClaimFacts, fb: Figure) -> str:
         notes.append(f"the reports were published {days} days apart")
     later = ""
     if days:
-        # A toll is often updated: say which figure is the newer one.
-        newer = fb if b.published > a.published else fa
-        later = f"; the later report, {days} day{'s' if days > 1 else ''} after, says {describe(newer)}"
+        # A toll is often updated: say which figure is the newer one, and call a higher count from
+        # the same source what it most likely is, an update.
+        newer, older = (fb, fa) if b.published > a.published else (fa, fb)
+        updated = (
+            newer.measure in CUMULATIVE_MEASURES
+            and interval(newer)[0] > interval(older)[1]
+            and bool(a.attribution and b.attribution)
+            and same_source(a.attribution, b.attribution)
+        )
+        later = (
+            f"; {'updated: ' if updated else ''}the later report, {days} day{'s' if days > 1 else ''} after, "
+            f"says {describe(newer)}"
+        )
     if not notes:
         return later
     return later + "; they may describe different moments (" + "; ".join(notes) + ")"

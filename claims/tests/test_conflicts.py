@@ -107,14 +107,31 @@ def test_a_figure_from_a_later_report_says_which_is_newer():
 
 
 def test_a_toll_that_rose_since_an_earlier_report_is_shown_as_the_newer_figure():
-    # Editors see an updated toll as a disagreement to check, told which report is newer.
+    # Editors see an updated toll as a disagreement to check, told which report is newer and,
+    # when the same source gave a higher count later, that it is most likely an update.
     result = compare(
         "23 people died in the earthquake, the interior ministry said.",
         "The death toll from the earthquake rose to 31 on Tuesday, the interior ministry said.",
         published=(datetime.date(2027, 5, 3), datetime.date(2027, 5, 4)),
     )
     assert result.kind == "quantity"
-    assert result.explanation.endswith("; the later report, 1 day after, says 31 people")
+    assert result.explanation.endswith("; updated: the later report, 1 day after, says 31 people")
+    # A lower later figure, or another source, is not called an update.
+    lower = compare(
+        "31 people died in the earthquake, the interior ministry said.",
+        "The death toll from the earthquake is 23, the interior ministry said.",
+        published=(datetime.date(2027, 5, 3), datetime.date(2027, 5, 4)),
+    )
+    assert (
+        "updated" not in lower.explanation
+        and "the later report, 1 day after, says 23 people" in lower.explanation
+    )
+    other_source = compare(
+        "23 people died in the earthquake, the interior ministry said.",
+        "The death toll from the earthquake rose to 31 on Tuesday, a local hospital said.",
+        published=(datetime.date(2027, 5, 3), datetime.date(2027, 5, 4)),
+    )
+    assert "updated" not in other_source.explanation
 
 
 def test_a_planned_total_against_a_count_is_flagged_and_says_so():

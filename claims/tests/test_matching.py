@@ -267,12 +267,12 @@ def test_the_demo_outlets_disagree_as_written():
         (
             "quantity",
             "about 12,000 residents vs about 15,000 people, both attributed to the provincial civil protection agency"
-            "; the later report, 1 day after, says about 15,000 people",
+            "; updated: the later report, 1 day after, says about 15,000 people",
         ),
         (
             "quantity",
             "8,500 people vs about 15,000 people, both attributed to the provincial civil protection agency"
-            "; the later report, 1 day after, says about 15,000 people",
+            "; updated: the later report, 1 day after, says about 15,000 people",
         ),
         ("wording", '"phone call" vs "video conference"'),
         ("wording", '"by boat" vs "by helicopter"'),
