@@ -17,7 +17,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sub
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .models import ArchiveMatch, Article, Claim, ClaimLink, Note, Quantity, Verdict
+from .models import ArchiveMatch, Article, Claim, ClaimLink, Note, Quantity, Story, Verdict
 
 OPEN_STATUSES = (Claim.Status.FLAGGED, Claim.Status.IN_REVIEW)
 QUEUE_SORTS = {"newest": ("-created_at", "-pk"), "score": ("-score", "-pk"), "oldest": ("created_at", "pk")}
@@ -237,6 +237,23 @@ def _checked_prefetch() -> Prefetch:
         .order_by("-score", "pk")[:1],
         to_attr="checked",
     )
+
+
+def stories_with_open_conflicts(limit: int = 6) -> list[tuple[Story, int]]:
+    """The stories with the most open conflicts, with their counts, for the desk (2 queries)."""
+    counts = list(
+        open_conflict_links()
+        .filter(claim_a__article__story__isnull=False)
+        .values("claim_a__article__story")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "claim_a__article__story")[:limit]
+    )
+    stories = Story.objects.in_bulk([row["claim_a__article__story"] for row in counts])
+    return [
+        (stories[row["claim_a__article__story"]], row["n"])
+        for row in counts
+        if row["claim_a__article__story"] in stories
+    ]
 
 
 def already_checked(limit: int = 8) -> list[ArchiveMatch]:

@@ -47,3 +47,20 @@ def test_the_desk_costs_the_same_queries_with_more_activity(
         import_article(text=BODY.format(n=n), outlet=outlet, published="2026-03-14", added_by=editor)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("home"))
+
+
+def test_the_desk_lists_stories_with_open_conflicts_first_with_their_counts(client, viewer):
+    from claims.models import Story
+
+    for n, outlet in ((12, "Harbor Courier"), (15, "Estrava Daily"), (18, "Northline Wire")):
+        import_article(text=BODY.format(n=n), outlet=outlet, published="2026-03-14")
+    calm = "The Ostrel tram museum reopened on Monday after a repaint, the city said."
+    import_article(text=calm, outlet="Harbor Courier", published="2026-05-02")
+    story = Story.objects.filter(articles__outlet__name="Estrava Daily").get()
+    open_conflicts = ClaimLink.objects.filter(relation="conflicts").count()
+    assert open_conflicts >= 2
+    client.force_login(viewer)
+    page = client.get(reverse("home")).content.decode()
+    assert "Stories with open conflicts" in page
+    assert f'href="{story.get_absolute_url()}"' in page and f"✗ {open_conflicts} open conflicts" in page
+    assert "tram museum" not in page.split("Stories with open conflicts")[1].split("Newest conflicts")[0]

@@ -15,5 +15,6 @@ def desk(request: HttpRequest) -> HttpResponse:
             "activity": workspace.recent_activity(exclude_user=request.user),
             "articles": workspace.latest_articles(),
             "checked": workspace.already_checked(),
+            "hot_stories": workspace.stories_with_open_conflicts(),
         },
     )
