@@ -16,6 +16,7 @@ from .views import (
     queue,
     search,
     stories,
+    suggested,
     verdicts,
 )
 
@@ -41,6 +42,8 @@ urlpatterns = [
     path("claims/<int:pk>/links/search/", links.link_search, name="link_search"),
     path("claims/<int:pk>/notes/", links.note_create, name="note_create"),
     path("links/<int:pk>/", links.link_update, name="link_update"),
+    path("links/suggested/", suggested.suggested_links, name="suggested_links"),
+    path("links/suggested/action/", suggested.suggested_links_action, name="suggested_links_action"),
     path("notes/<int:pk>/", links.note_update, name="note_update"),
     path("claims/<int:pk>/verdict/", verdicts.verdict_save, name="verdict_save"),
     path("verdicts/<int:pk>/publish/", verdicts.verdict_publish, name="verdict_publish"),

@@ -121,6 +121,8 @@ ROUTES = {
     "story_list": (READ, None),
     "story_detail": (READ, None),
     "story_facts_json": (READ, None),
+    "suggested_links": (READ, None),
+    "suggested_links_action": (None, "claims.change_claimlink"),
     "story_merge": (None, "claims.review_claim"),
     "article_move": (None, "claims.review_claim"),
 }

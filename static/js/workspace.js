@@ -1,4 +1,4 @@
-// The review queue's keyboard: j/k move, o opens, a assigns to me, d dismisses,
+// The review lists' keyboard: j/k move, o opens, a assigns to me, c confirms a link, d dismisses,
 // x selects for a bulk action, ? shows help. Every action is also a button.
 (function () {
   "use strict";
@@ -46,6 +46,7 @@
         break;
       }
       case "a": press("a"); break;
+      case "c": press("c"); break;
       case "d": press("d"); break;
       case "x": {
         const box = currentRow() && currentRow().querySelector('input[type="checkbox"]');
