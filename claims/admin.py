@@ -8,7 +8,7 @@ from django.db import connection, transaction
 from django.utils.functional import cached_property
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import archive, grouping
+from . import archive, grouping, jobs
 from .models import (
     ArchiveMatch,
     Article,
@@ -16,6 +16,9 @@ from .models import (
     ClaimLink,
     DateMention,
     FactCheck,
+    Feed,
+    FeedItem,
+    Job,
     Note,
     Outlet,
     Quantity,
@@ -369,3 +372,68 @@ class ArchiveMatchAdmin(LargeTableAdmin):
     list_filter = ["status"]
     raw_id_fields = ["claim", "factcheck"]
     readonly_fields = ["decided_by", "decided_at"]
+
+
+class FeedItemInline(admin.TabularInline):
+    model = FeedItem
+    extra = 0
+    max_num = 0  # items come from polls only
+    fields = ["title", "url", "published", "seen_at"]
+    readonly_fields = fields
+    ordering = ["-seen_at"]
+    can_delete = False
+    show_change_link = False
+
+
+@admin.register(Feed)
+class FeedAdmin(admin.ModelAdmin):
+    """Feeds the desk follows; the scheduler polls the active ones at their interval."""
+
+    list_display = ["url", "outlet", "interval_minutes", "active", "last_polled_at", "items_seen", "articles_imported", "last_error"]  # fmt: skip
+    list_filter = ["active", "outlet"]
+    search_fields = ["url", "outlet__name"]
+    readonly_fields = [
+        "etag",
+        "last_modified",
+        "last_polled_at",
+        "last_error",
+        "items_seen",
+        "articles_imported",
+    ]
+    actions = ["poll_now"]
+
+    def get_inlines(self, request, obj):
+        # A feed's items can run to thousands; the admin shows them on the change page only.
+        return [FeedItemInline] if obj else []
+
+    @admin.action(description="Poll the selected feeds now", permissions=["change"])
+    def poll_now(self, request, queryset):
+        jobs.poll_feeds(list(queryset), user=request.user)
+        self.message_user(
+            request, f"{queryset.count()} feed(s) queued for a poll; see Jobs.", messages.SUCCESS
+        )
+
+
+@admin.register(Job)
+class JobAdmin(LargeTableAdmin):
+    """Background work: state, error and a retry for the failed ones."""
+
+    list_display = ["pk", "kind", "label", "state", "attempts", "created_at", "finished_at", "error"]
+    list_filter = ["state", "kind"]
+    search_fields = ["label", "error"]
+    raw_id_fields = ["feed", "article", "created_by"]
+    readonly_fields = [
+        "kind", "state", "batch", "label", "params", "feed", "article", "result", "error", "attempts",
+        "created_by", "created_at", "started_at", "finished_at",
+    ]  # fmt: skip
+    actions = ["retry_failed"]
+
+    def has_add_permission(self, request):
+        return False  # jobs are made by imports, polls and re-extractions
+
+    @admin.action(description="Retry the selected failed jobs", permissions=["change"])
+    def retry_failed(self, request, queryset):
+        failed = list(queryset.filter(state=Job.State.FAILED))
+        for job in failed:
+            jobs.retry(job)
+        self.message_user(request, f"{len(failed)} failed job(s) queued again.", messages.SUCCESS)

@@ -3,9 +3,11 @@ forms turn request data into their arguments and show their errors."""
 
 from django import forms
 
-from .models import Outlet
+from .cleaning import CleaningError, check_web_url
+from .models import Feed, Outlet
 
 ARTICLE_FILE_SUFFIXES = (".txt", ".text", ".html", ".htm")
+MAX_URLS = 500
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -56,13 +58,39 @@ class ArticleImportForm(forms.Form):
         help_text=".txt or .html, one article per file; several at once",
     )
 
+    urls = forms.CharField(
+        label="Or paste links",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "placeholder": "https://…\nhttps://…"}),
+        help_text="One address per line; each page is fetched and imported in the background.",
+    )
+
+    def clean_urls(self) -> list[str]:
+        urls, problems = [], []
+        for line in self.cleaned_data.get("urls", "").splitlines():
+            line = line.strip()
+            if not line:
+                continue
+            try:
+                check_web_url(line if "://" in line else f"https://{line}")
+            except CleaningError as error:
+                problems.append(f"{line[:80]}: {error}")
+                continue
+            urls.append(line if "://" in line else f"https://{line}")
+        if problems:
+            raise forms.ValidationError(["Not a web address: " + problem for problem in problems])
+        if len(urls) > MAX_URLS:
+            raise forms.ValidationError(f"At most {MAX_URLS} links at once ({len(urls)} given).")
+        return list(dict.fromkeys(urls))
+
     def clean(self):
         cleaned = super().clean()
-        text, files = cleaned.get("text", ""), cleaned.get("files") or []
-        if not text.strip() and not files:
-            raise forms.ValidationError("Paste the article's text or choose one or more files.")
-        if text.strip() and files:
-            raise forms.ValidationError("Paste text or upload files, not both at once.")
+        text, files, urls = cleaned.get("text", ""), cleaned.get("files") or [], cleaned.get("urls") or []
+        given = sum(1 for part in (text.strip(), files, urls) if part)
+        if given == 0 and not self.has_error("urls"):
+            raise forms.ValidationError("Paste the article's text, choose one or more files, or paste links.")
+        if given > 1:
+            raise forms.ValidationError("Paste text, upload files or paste links: one of them at a time.")
         return cleaned
 
     @staticmethod
@@ -116,3 +144,26 @@ class VerdictForm(forms.Form):
         from .verdicts import parse_sources
 
         return parse_sources(self.cleaned_data.get("sources", ""))
+
+
+class FeedForm(forms.ModelForm):
+    outlet_name = forms.CharField(
+        label="Outlet",
+        max_length=200,
+        widget=forms.TextInput(attrs={"list": "outlet-names", "autocomplete": "off"}),
+        help_text="Choose or type; a new outlet is created.",
+    )
+
+    field_order = ["url", "outlet_name", "interval_minutes", "active"]
+
+    class Meta:
+        model = Feed
+        fields = ["url", "interval_minutes", "active"]
+        labels = {"url": "Feed address (RSS or Atom)", "interval_minutes": "Poll every (minutes)"}
+
+    def clean_url(self) -> str:
+        url = self.cleaned_data["url"]
+        try:
+            return check_web_url(url)
+        except CleaningError as error:
+            raise forms.ValidationError(str(error)) from None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
@@ -95,15 +95,17 @@ def import_article(
     published: str | datetime.date | None = None,
     language: str = "",
     added_by=None,
+    max_bytes: int | None = None,
 ) -> ImportResult:
     """Import one article from file bytes or pasted text.
 
     Explicit arguments override a file's header block; the outlet comes from
-    the argument, the header, or the URL's domain, in that order.
+    the argument, the header, or the URL's domain, in that order. A lost database connection
+    is raised (a background job retries it); every other failure is a rejection.
     """
     try:
         header, cleaned = _clean(
-            data=data, text=text, filename=filename, language=language, headline=headline
+            data=data, text=text, filename=filename, language=language, headline=headline, max_bytes=max_bytes
         )
         url = cleaning.check_web_url(url or header.get("url") or cleaned.url or "")
         outlet_name = outlet or header.get("outlet") or cleaned.outlet or outlet_from_url(url)
@@ -146,6 +148,9 @@ def import_article(
     except IntegrityError:
         # A concurrent import of the same text or URL won the race.
         return ImportResult(DUPLICATE, "already imported")
+    except (OperationalError, InterfaceError):
+        # The database went away: nothing was written (the transaction is gone with it); worth a retry.
+        raise
     except Exception:  # noqa: BLE001 - one bad file must never stop a batch
         # The transaction above rolled back: nothing of this file was written.
         logger.exception("import of %r failed", filename or "pasted text")
@@ -160,9 +165,13 @@ def import_article(
     )
 
 
-def _clean(*, data, text, filename, language, headline) -> tuple[dict[str, str], cleaning.CleanedArticle]:
+def _clean(
+    *, data, text, filename, language, headline, max_bytes=None
+) -> tuple[dict[str, str], cleaning.CleanedArticle]:
     if data is not None:
-        return cleaning.clean_document(data, filename=filename, max_bytes=settings.FACTCHECK_MAX_IMPORT_BYTES)
+        return cleaning.clean_document(
+            data, filename=filename, max_bytes=max_bytes or settings.FACTCHECK_MAX_IMPORT_BYTES
+        )
     if text is None or not text.strip():
         raise ImportRejected("no text given")
     if len(text.encode("utf-8", "replace")) > settings.FACTCHECK_MAX_IMPORT_BYTES:

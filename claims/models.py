@@ -598,3 +598,118 @@ class ArchiveMatch(models.Model):
         from .retrieval import strength_in_words
 
         return strength_in_words(self.score)
+
+
+class Feed(models.Model):
+    """An outlet's RSS or Atom feed, polled by the scheduler (claims.following)."""
+
+    outlet = models.ForeignKey(Outlet, on_delete=models.CASCADE, related_name="feeds")
+    url = models.URLField(max_length=1000, unique=True)
+    interval_minutes = models.PositiveIntegerField(
+        default=30, help_text="How often the feed is polled, in minutes (at least 1)."
+    )
+    active = models.BooleanField(default=True)
+    # What the last answer said, for a conditional GET next time.
+    etag = models.CharField(max_length=500, blank=True)
+    last_modified = models.CharField(max_length=100, blank=True)
+    last_polled_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    items_seen = models.PositiveIntegerField(default=0)
+    articles_imported = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["outlet__name", "url"]
+        constraints = [
+            models.CheckConstraint(condition=Q(interval_minutes__gte=1), name="feed_interval_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.outlet}: {self.url}"
+
+    def is_due(self, now=None) -> bool:
+        if not self.active:
+            return False
+        if self.last_polled_at is None:
+            return True
+        now = now or timezone.now()
+        return (now - self.last_polled_at).total_seconds() >= self.interval_minutes * 60
+
+
+class FeedItem(models.Model):
+    """One item a feed listed; kept so an item is fetched once, by GUID and by canonical URL."""
+
+    feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="items")
+    guid = models.CharField(max_length=1000)
+    url = models.URLField(max_length=1000, db_index=True, help_text="Canonical URL of the item's page")
+    title = models.CharField(max_length=500, blank=True)
+    published = models.DateField(null=True, blank=True)
+    seen_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-seen_at"]
+        constraints = [models.UniqueConstraint(fields=["feed", "guid"], name="feed_item_unique_guid")]
+
+    def __str__(self) -> str:
+        return self.title or self.url
+
+
+class Job(models.Model):
+    """A piece of background work (claims.jobs): its state, its result or its error.
+
+    Jobs of one upload, one pasted list of links or one feed poll share a batch id, so the page
+    that started them can show their progress together."""
+
+    class Kind(models.TextChoices):
+        IMPORT_FILE = "import_file", "import a file"
+        IMPORT_URL = "import_url", "import a page"
+        POLL_FEED = "poll_feed", "poll a feed"
+        REEXTRACT = "reextract", "re-extract an article"
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "queued"
+        RUNNING = "running", "running"
+        RETRYING = "retrying", "waiting to retry"
+        DONE = "done", "done"
+        FAILED = "failed", "failed"
+
+    PENDING_STATES = (State.QUEUED, State.RUNNING, State.RETRYING)
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED, db_index=True)
+    batch = models.UUIDField(db_index=True, null=True, blank=True)
+    label = models.CharField(max_length=1000, help_text="What the job works on: a file name, a URL, a feed")
+    # What the work needs: options for import_article, a URL, a feed or article id.
+    params = models.JSONField(default=dict, blank=True)
+    # An uploaded file waits here for the worker; emptied once the job is done.
+    data = models.BinaryField(null=True, blank=True, editable=False)
+    feed = models.ForeignKey(Feed, null=True, blank=True, on_delete=models.SET_NULL, related_name="jobs")
+    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # The outcome in the words of the import: imported, duplicate or rejected, with counts.
+    result = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["state", "-created_at"], name="job_state_recent")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.label}"
+
+    @property
+    def pending(self) -> bool:
+        return self.state in self.PENDING_STATES
+
+    @property
+    def outcome(self) -> str:
+        """imported, duplicate, rejected, failed, or the state while it runs."""
+        if self.state == self.State.DONE:
+            return self.result.get("status", "done")
+        return self.state

@@ -25,6 +25,8 @@ _CLAIMS_MODELS = (
     "story",
     "factcheck",
     "archivematch",
+    "feed",
+    "feeditem",
 )
 
 _VIEW = {f"claims.view_{model}" for model in _CLAIMS_MODELS}
@@ -59,6 +61,8 @@ _CHIEF = (
         for action in ("add", "change", "delete", "view")
     }
     | {"claims.publish_verdict"}
+    # Background jobs: see them, retry the failed ones (the Jobs page and the admin).
+    | {f"claims.{action}_job" for action in ("add", "change", "delete", "view")}
     | {f"claims.view_historical{model}" for model in ("claim", "claimlink", "note", "verdict")}
     | {f"auth.{action}_user" for action in ("add", "change", "delete", "view")}
     | {"auth.view_group"}

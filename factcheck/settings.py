@@ -262,9 +262,31 @@ FACTCHECK_ORGANIZATION_URL = os.environ.get("FACTCHECK_ORGANIZATION_URL", "https
 # A logo for the public pages (an absolute URL or a path under static/); none by default.
 FACTCHECK_ORGANIZATION_LOGO = os.environ.get("FACTCHECK_ORGANIZATION_LOGO", "")
 FACTCHECK_SITE_URL = os.environ.get("FACTCHECK_SITE_URL", "http://127.0.0.1:8000")
-# Fetching URLs users give (import_factchecks): loopback and private addresses are refused
-# unless this is set (tests serve files on 127.0.0.1).
+# Fetching URLs users give (links to import, feeds, fact-check files): loopback and private
+# addresses are refused unless this is set (tests serve files on 127.0.0.1).
 FACTCHECK_FETCH_ALLOW_PRIVATE = env_bool("FACTCHECK_FETCH_ALLOW_PRIVATE")
+# Seconds to wait for a page, and the least time between two requests to one host (politeness,
+# shared by all workers through the cache when REDIS_URL is set).
+FACTCHECK_FETCH_TIMEOUT = env_float("FACTCHECK_FETCH_TIMEOUT", 20.0)
+FACTCHECK_FETCH_HOST_INTERVAL = env_float("FACTCHECK_FETCH_HOST_INTERVAL", 1.0)
+
+# --- Background work (claims.jobs, claims.tasks) ------------------------------
+# Celery with Redis as the broker. Processes: `celery -A factcheck worker` runs jobs,
+# `celery -A factcheck beat` polls the feeds that are due. FACTCHECK_TASKS says where jobs run:
+# "auto" (on a worker when Redis answers and a worker is up, else in this process, said once in
+# the log), "celery" (always queued) or "inline" (always in this process; tests, scripts).
+CELERY_BROKER_URL = REDIS_URL or "redis://127.0.0.1:6379/0"
+CELERY_TASK_IGNORE_RESULT = True  # outcomes are kept on the Job rows, not in a result backend
+CELERY_TASK_ACKS_LATE = True  # a worker that dies mid-job leaves it to another
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_BEAT_SCHEDULE = {
+    "poll-due-feeds": {"task": "claims.tasks.poll_due_feeds", "schedule": 60.0},
+}
+FACTCHECK_TASKS = os.environ.get("FACTCHECK_TASKS", "auto")
 # How the matcher weighs a pair of claims: "rules" (hand-set weights) or "learned" (the logistic
 # regression in claims/matcher_model.json, retrained by `manage.py train_matcher`).
 FACTCHECK_MATCHER = os.environ.get("FACTCHECK_MATCHER", "rules")
+# Seconds before a transient failure (database gone, server unreachable) is retried; doubled each time.
+FACTCHECK_TASK_RETRY_DELAY = env_float("FACTCHECK_TASK_RETRY_DELAY", 5.0)

@@ -26,6 +26,11 @@ def _test_settings(settings):
     # Tests don't run collectstatic, so skip whitenoise's manifest.
     # The test client and the live server speak plain HTTP.
     settings.SECURE_SSL_REDIRECT = False
+    # Background jobs run in the test's own process unless a test starts a worker (test_jobs.py);
+    # fetching may reach the test's own servers on 127.0.0.1, without waiting between requests.
+    settings.FACTCHECK_TASKS = "inline"
+    settings.FACTCHECK_FETCH_ALLOW_PRIVATE = True
+    settings.FACTCHECK_FETCH_HOST_INTERVAL = 0
     # Each test starts with an empty cache: cached desk counts must not leak between tests.
     from django.core.cache import cache
 

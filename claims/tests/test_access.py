@@ -24,7 +24,7 @@ def _app_urls(patterns=None, prefix=""):
             route = prefix + str(entry.pattern)
             yield "/" + route.replace("<int:pk>", "1").replace("<int:other_pk>", "2").replace(
                 "<slug:slug>", "x"
-            )
+            ).replace("<uuid:batch>", "5b3f8c2e-0d3a-4f8e-9c61-2a7d7f0e4b11")
 
 
 APP_URLS = sorted(set(_app_urls()))

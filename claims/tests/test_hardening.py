@@ -5,6 +5,7 @@ every view, property-based imports, and cut database connections."""
 from __future__ import annotations
 
 import json
+import uuid
 from io import StringIO
 
 import pytest
@@ -24,6 +25,8 @@ from claims.models import (
     Claim,
     ClaimLink,
     FactCheck,
+    Feed,
+    Job,
     Note,
     Quantity,
     Rating,
@@ -73,8 +76,12 @@ def world(db, editor):
     factcheck = FactCheck.objects.create(claim_reviewed="1,200 residents were evacuated", publisher="Desk",
                                          fingerprint="x" * 40)  # fmt: skip
     match = ArchiveMatch.objects.create(claim=a, factcheck=factcheck, score=0.7)
+    # A feed nobody answers for (port 9 refuses at once) and a failed re-extraction.
+    feed = Feed.objects.create(outlet=one.outlet, url="http://127.0.0.1:9/feed.xml")
+    job = Job.objects.create(kind="reextract", label="article", article=one, state="failed", error="boom",
+                             batch=uuid.uuid4())  # fmt: skip
     return {"article": one, "claim": a, "other": b, "link": link, "note": note, "verdict": draft,
-            "published": published, "story": story, "match": match}  # fmt: skip
+            "published": published, "story": story, "match": match, "feed": feed, "job": job}  # fmt: skip
 
 
 def table_counts() -> dict[str, int]:
@@ -125,6 +132,13 @@ ROUTES = {
     "suggested_links_action": (None, "claims.change_claimlink"),
     "story_merge": (None, "claims.review_claim"),
     "article_move": (None, "claims.review_claim"),
+    "import_batch": ("claims.add_article", None),
+    "job_list": ("claims.view_job", None),
+    "job_retry": (None, "claims.change_job"),
+    "feed_list": ("claims.view_feed", "claims.add_feed"),
+    "feed_poll_all": (None, "claims.change_feed"),
+    "feed_poll": (None, "claims.change_feed"),
+    "feed_toggle": (None, "claims.change_feed"),
 }
 
 
@@ -141,6 +155,8 @@ def named_routes(patterns=None, namespace=""):
 def url_for(name: str, pattern: str, world) -> str:
     if name == "compare":
         return reverse(name) + f"?articles={world['claim'].article_id},{world['other'].article_id}"
+    if name == "import_batch":
+        return reverse(name, kwargs={"batch": world["job"].batch})
     if "<int:pk>" not in pattern:
         return reverse(name)
     target = {
@@ -156,6 +172,9 @@ def url_for(name: str, pattern: str, world) -> str:
         "story_merge": world["story"],
         "article_move": world["article"],
         "archive_match_decide": world["match"],
+        "job_retry": world["job"],
+        "feed_poll": world["feed"],
+        "feed_toggle": world["feed"],
     }.get(name, world["claim"])
     return reverse(name, args=[target.pk])
 

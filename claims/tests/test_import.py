@@ -315,8 +315,11 @@ def test_one_file_at_a_time_as_json_for_the_progress_bar(client, editor):
 @pytest.mark.parametrize(
     ("post", "message"),
     [
-        ({"outlet": "X"}, "Paste the article&#x27;s text or choose one or more files."),
-        ({"outlet": "X", "text": "   \n  "}, "Paste the article&#x27;s text or choose one or more files."),
+        ({"outlet": "X"}, "Paste the article&#x27;s text, choose one or more files, or paste links."),
+        (
+            {"outlet": "X", "text": "   \n  "},
+            "Paste the article&#x27;s text, choose one or more files, or paste links.",
+        ),
         ({"outlet": "X", "text": "Skip to content\nShare\n0"}, "Not imported: no article text was found"),
         (
             {"outlet": "X", "text": "Leave a Reply\n\nShare\n\nTotal 0"},

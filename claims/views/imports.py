@@ -5,9 +5,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
+from .. import jobs
 from ..forms import ARTICLE_FILE_SUFFIXES, ArticleImportForm
 from ..ingest import DUPLICATE, IMPORTED, REJECTED, ImportResult, import_article
+from ..models import Job
 
 
 def _browser_message(result: ImportResult) -> str:
@@ -28,6 +31,37 @@ def _import_file(upload, options: dict, user) -> tuple[str, ImportResult]:
     return name, import_article(data=upload.read(), filename=name, added_by=user, **options)
 
 
+def _queue_files(uploads, options: dict, request: HttpRequest):
+    """Hand every upload to the worker; each keeps the outlet typed beside it in the form."""
+    own_outlets = request.POST.getlist("file_outlet")
+    shared = {**options, "published": options["published"].isoformat() if options["published"] else ""}
+    files, refused = [], []
+    for index, upload in enumerate(uploads):
+        name = upload.name or "upload"
+        if (
+            not name.lower().endswith(ARTICLE_FILE_SUFFIXES)
+            or upload.size > settings.FACTCHECK_MAX_IMPORT_BYTES
+        ):
+            refused.append(upload)
+            continue
+        outlet = own_outlets[index].strip() if index < len(own_outlets) else ""
+        files.append((name, upload.read(), {**shared, "outlet": outlet or shared["outlet"]}))
+    batch = jobs.import_files(files, user=request.user)
+    for upload in refused:
+        # Refused at the door, shown in the batch with the others.
+        name, result = _import_file(upload, options, request.user)
+        Job.objects.create(
+            kind=Job.Kind.IMPORT_FILE,
+            label=name,
+            batch=batch,
+            created_by=request.user,
+            state=Job.State.DONE,
+            finished_at=timezone.now(),
+            result={"status": result.status, "message": result.message},
+        )
+    return batch
+
+
 def _result_row(name: str, result: ImportResult) -> dict:
     return {
         "name": name,
@@ -40,6 +74,11 @@ def _result_row(name: str, result: ImportResult) -> dict:
     }
 
 
+def _form_context(form) -> dict:
+    # With a worker, many files go up in one request and are imported in the background.
+    return {"form": form, "outlets": form.outlet_names(), "background": not jobs.runs_inline()}
+
+
 @permission_required("claims.add_article", raise_exception=True)
 def article_import(request: HttpRequest) -> HttpResponse:
     wants_json = "application/json" in request.headers.get("Accept", "")
@@ -50,7 +89,7 @@ def article_import(request: HttpRequest) -> HttpResponse:
                 {"status": REJECTED, "message": " ".join(form.errors.get("__all__", ["invalid form"]))},
                 status=400,
             )
-        return render(request, "claims/article_import.html", {"form": form, "outlets": form.outlet_names()})
+        return render(request, "claims/article_import.html", _form_context(form))
 
     data = form.cleaned_data
     options = {
@@ -60,6 +99,14 @@ def article_import(request: HttpRequest) -> HttpResponse:
         "published": data["published"],
         "language": data["language"],
     }
+    if data["urls"]:
+        # Pages are fetched by the worker; the URL field names one page, so it is not passed on.
+        page_options = {key: value for key, value in options.items() if key != "url"}
+        page_options["published"] = page_options["published"].isoformat() if page_options["published"] else ""
+        batch = jobs.import_urls(data["urls"], options=page_options, user=request.user)
+        return redirect("import_batch", batch=batch)
+    if data["files"] and not wants_json and not jobs.runs_inline():
+        return redirect("import_batch", batch=_queue_files(data["files"], options, request))
     if data["text"].strip():
         rows = [
             _result_row("pasted text", import_article(text=data["text"], added_by=request.user, **options))
@@ -82,9 +129,7 @@ def article_import(request: HttpRequest) -> HttpResponse:
         return redirect(row["url"])
     if len(rows) == 1:
         form.add_error(None, f"Not imported: {rows[0]['message']}")
-        return render(
-            request, "claims/article_import.html", {"form": form, "outlets": form.outlet_names()}, status=400
-        )
+        return render(request, "claims/article_import.html", _form_context(form), status=400)
     counts = {
         status: sum(1 for row in rows if row["status"] == status)
         for status in (IMPORTED, DUPLICATE, REJECTED)

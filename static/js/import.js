@@ -151,6 +151,18 @@
     }
     const button = form.querySelector("button[type=submit]");
     button.disabled = true;
+    if (form.dataset.background === "1") {
+      // A worker takes the files: send them all at once, each with its outlet; the page that
+      // answers shows their progress.
+      files.forEach((file, index) => {
+        const input = perFile ? perFile.querySelector("li[data-index='" + index + "'] input") : null;
+        if (input) input.value = outletFor(index);
+      });
+      count.textContent = "Sending " + files.length + (files.length === 1 ? " file…" : " files…");
+      section.hidden = false;
+      form.submit();
+      return;
+    }
     section.hidden = false;
     list.replaceChildren();
     bar.max = files.length;
