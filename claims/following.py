@@ -75,8 +75,8 @@ def parse_feed(data: bytes, *, base_url: str = "") -> ParsedFeed:
     if parsed.bozo and not parsed.entries:
         problem = getattr(parsed, "bozo_exception", None)
         raise ValueError(f"not an RSS or Atom feed ({problem or 'unreadable'})")
-    if not parsed.entries and not parsed.get("feed"):
-        raise ValueError("not an RSS or Atom feed")
+    if not parsed.entries and not parsed.get("version"):
+        raise ValueError("not an RSS or Atom feed (no feed format recognised)")
     result = ParsedFeed()
     for number, item in enumerate(parsed.entries, start=1):
         link = (item.get("link") or "").strip()

@@ -337,6 +337,13 @@ def poll_feeds(feeds, *, user=None, batch=None) -> uuid.UUID:
     return batch
 
 
+def poll_due_feeds() -> int:
+    """Queue a poll of every active feed whose interval has passed; returns how many."""
+    feeds = following.due_feeds()
+    poll_feeds(feeds)
+    return len(feeds)
+
+
 def import_urls(urls: list[str], *, options: dict, user=None) -> uuid.UUID:
     batch = new_batch()
     queue_many(

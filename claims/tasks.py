@@ -20,8 +20,4 @@ def run_job(self, job_id: int) -> None:
 def poll_due_feeds() -> int:
     """Run every minute by `celery -A factcheck beat`: queue a poll of each feed that is due."""
     close_old_connections()
-    from .following import due_feeds
-
-    feeds = due_feeds()
-    jobs.poll_feeds(feeds)
-    return len(feeds)
+    return jobs.poll_due_feeds()

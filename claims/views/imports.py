@@ -89,7 +89,12 @@ def article_import(request: HttpRequest) -> HttpResponse:
                 {"status": REJECTED, "message": " ".join(form.errors.get("__all__", ["invalid form"]))},
                 status=400,
             )
-        return render(request, "claims/article_import.html", _form_context(form))
+        return render(
+            request,
+            "claims/article_import.html",
+            _form_context(form),
+            status=400 if request.method == "POST" else 200,
+        )
 
     data = form.cleaned_data
     options = {
