@@ -21,14 +21,15 @@ run: $(STAMP)
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py load_demo
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py ensure_demo_user
 	@# With Redis: the web server, a worker and the feed scheduler together (Procfile.dev); without it,
-	@# the web server alone, and background jobs run inside it.
+	@# the web server alone, and background jobs run inside it. On this machine, feeds and links on
+	@# local addresses may be fetched (FACTCHECK_FETCH_ALLOW_PRIVATE; off in production).
 	@if $(PY) -c "import os, redis; redis.Redis.from_url(os.environ.get('REDIS_URL') or 'redis://127.0.0.1:6379/0', socket_connect_timeout=1).ping()" >/dev/null 2>&1; then \
 	  echo "Serving on http://127.0.0.1:8000 with a background worker and the feed scheduler (Ctrl-C stops all)"; \
-	  DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(VENV)/bin/honcho -f Procfile.dev start; \
+	  DJANGO_DEBUG=$${DJANGO_DEBUG:-1} FACTCHECK_FETCH_ALLOW_PRIVATE=$${FACTCHECK_FETCH_ALLOW_PRIVATE:-1} $(VENV)/bin/honcho -f Procfile.dev start; \
 	else \
 	  echo "Redis is not reachable at $${REDIS_URL:-redis://127.0.0.1:6379/0}: no background worker; imports and feed polls run in the web server"; \
 	  echo "Serving on http://127.0.0.1:8000 (Ctrl-C to stop)"; \
-	  DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:8000; \
+	  DJANGO_DEBUG=$${DJANGO_DEBUG:-1} FACTCHECK_FETCH_ALLOW_PRIVATE=$${FACTCHECK_FETCH_ALLOW_PRIVATE:-1} $(PY) manage.py runserver 127.0.0.1:8000; \
 	fi
 
 # axe-core for the accessibility test; without npm that one test is skipped (CI has npm).

@@ -285,6 +285,8 @@ CELERY_BEAT_SCHEDULE = {
     "poll-due-feeds": {"task": "claims.tasks.poll_due_feeds", "schedule": 60.0},
 }
 FACTCHECK_TASKS = os.environ.get("FACTCHECK_TASKS", "auto")
+# The queue jobs go to and workers read (one Redis may serve several installations or benchmarks).
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("FACTCHECK_TASK_QUEUE", "celery")
 # How the matcher weighs a pair of claims: "rules" (hand-set weights) or "learned" (the logistic
 # regression in claims/matcher_model.json, retrained by `manage.py train_matcher`).
 FACTCHECK_MATCHER = os.environ.get("FACTCHECK_MATCHER", "rules")
