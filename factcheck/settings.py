@@ -129,9 +129,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_int
     }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite is for one person on a laptop; a timeout avoids "database is locked"
-    # when the dev server and a management command write at the same time.
+    # when the dev server, the worker and a management command write at the same time, and
+    # IMMEDIATE transactions take the write lock up front (a deferred one that reads, then
+    # writes, fails at once instead of waiting).
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
