@@ -249,6 +249,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
 
+# An upload of a few hundred files at once (each with its outlet field) is a normal import.
+DATA_UPLOAD_MAX_NUMBER_FILES = env_int("FACTCHECK_MAX_UPLOAD_FILES", 500)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2 * DATA_UPLOAD_MAX_NUMBER_FILES + 100
+
 # --- The product's own knobs ------------------------------------------------
 # Largest file accepted by the importers, in bytes.
 FACTCHECK_MAX_IMPORT_BYTES = env_int("FACTCHECK_MAX_IMPORT_BYTES", 2_000_000)

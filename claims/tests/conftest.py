@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
@@ -180,3 +181,46 @@ def login_in_browser(page, username: str, password: str = PASSWORD) -> None:
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+# --- A real Celery worker ---------------------------------------------------
+
+
+@pytest.fixture
+def worker(settings):
+    """A Celery worker in a thread of this process, on the real Redis broker, on a queue of its own."""
+    import redis
+    from celery.contrib.testing.worker import start_worker
+
+    from factcheck.celery import app
+
+    try:
+        redis.Redis.from_url(settings.CELERY_BROKER_URL, socket_connect_timeout=1).ping()
+    except redis.RedisError as error:
+        if os.environ.get("FACTCHECK_REQUIRE_WORKER"):
+            pytest.fail(
+                f"worker tests required but Redis is not reachable at {settings.CELERY_BROKER_URL}: {error}"
+            )
+        pytest.skip(f"Redis is not reachable at {settings.CELERY_BROKER_URL}: {error}")
+    settings.FACTCHECK_TASKS = "celery"
+    settings.FACTCHECK_TASK_RETRY_DELAY = 0.2
+    queue = f"test-{uuid.uuid4().hex[:8]}"
+    previous = app.conf.task_default_queue
+    app.conf.task_default_queue = queue
+    try:
+        with start_worker(app, pool="solo", queues=[queue], perform_ping_check=False, shutdown_timeout=30):
+            yield app
+    finally:
+        app.conf.task_default_queue = previous
+
+
+def wait_for(batch, seconds: float = 60) -> dict:
+    """Until no job of the batch is pending; its counts."""
+    import time
+
+    from claims import jobs
+
+    deadline = time.monotonic() + seconds
+    while (counts := jobs.batch_counts(batch))["pending"] and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return counts

@@ -8,7 +8,6 @@ written for these tests."""
 from __future__ import annotations
 
 import datetime
-import uuid
 from io import StringIO
 
 import pytest
@@ -20,6 +19,7 @@ from django.urls import reverse
 from claims import fetching, following, jobs
 from claims.models import Article, Claim, Feed, FeedItem, Job, Story
 
+from .conftest import wait_for
 from .webserver import LocalWeb, article_html
 
 pytestmark = pytest.mark.django_db
@@ -313,6 +313,20 @@ def test_a_pending_batch_polls_and_its_partial_answers_htmx(client, editor, sett
     assert not any(Job.objects.values_list("data", flat=True))  # uploads are not kept twice
 
 
+def test_an_upload_of_200_files_returns_at_once_with_every_file_queued(client, editor, settings):
+    settings.FACTCHECK_TASKS = "celery"  # a worker takes them; none runs in this test
+    client.force_login(editor)
+    files = [
+        _upload(f"report-{n:03}.txt", f"Some {n + 100} homes were flooded in Estrava, officials said.")
+        for n in range(200)
+    ]
+    response = client.post(reverse("article_import"), {"files": files, "outlet": "Harbor Courier"})
+    assert response.status_code == 302
+    assert Job.objects.filter(kind="import_file", state="queued").count() == 200
+    assert Article.objects.count() == 0  # nothing was imported inside the request
+    assert "200 of 200 still to do" in client.get(response["Location"]).text
+
+
 def _upload(name: str, text: str):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -370,39 +384,6 @@ def test_the_feeds_page_lets_chiefs_follow_and_poll_and_others_read(client, chie
 
 
 # --- A real worker on the real broker ------------------------------------------------------------
-
-
-@pytest.fixture
-def worker(settings):
-    """A Celery worker in a thread of this process, on the real Redis broker, on a queue of its own."""
-    import redis
-    from celery.contrib.testing.worker import start_worker
-
-    from factcheck.celery import app
-
-    try:
-        redis.Redis.from_url(settings.CELERY_BROKER_URL, socket_connect_timeout=1).ping()
-    except redis.RedisError as error:
-        pytest.skip(f"Redis is not reachable at {settings.CELERY_BROKER_URL}: {error}")
-    settings.FACTCHECK_TASKS = "celery"
-    settings.FACTCHECK_TASK_RETRY_DELAY = 0.2
-    queue = f"test-{uuid.uuid4().hex[:8]}"
-    previous = app.conf.task_default_queue
-    app.conf.task_default_queue = queue
-    try:
-        with start_worker(app, pool="solo", queues=[queue], perform_ping_check=False, shutdown_timeout=30):
-            yield app
-    finally:
-        app.conf.task_default_queue = previous
-
-
-def wait_for(batch, seconds: float = 60) -> dict:
-    import time
-
-    deadline = time.monotonic() + seconds
-    while (counts := jobs.batch_counts(batch))["pending"] and time.monotonic() < deadline:
-        time.sleep(0.2)
-    return counts
 
 
 @pytest.mark.django_db(transaction=True)
