@@ -62,3 +62,48 @@ def highlight_body(body: str, claims: list) -> list[list[Run]]:
             runs.append(Run(body[left:right], claim, mark, title))
         paragraphs.append(runs)
     return paragraphs
+
+
+# What each kind of conflict is about, as marks in a claim's sentence.
+KIND_MARKS = {"quantity": {"quantity"}, "date": {"date"}, "attribution": {"attribution"}}
+
+
+def claim_runs(claim, kind: str = "") -> list[Run]:
+    """A claim's own sentence in runs, with what a conflict of `kind` is about marked (every figure,
+    date and source when the kind says nothing more precise)."""
+    wanted = KIND_MARKS.get(kind, {"quantity", "date", "attribution"})
+    text, offset = claim.text, claim.start
+    marks = sorted(
+        (start - offset, end - offset, mark, title)
+        for start, end, mark, title in _marks_of(claim)
+        if mark in wanted and claim.start <= start and end <= claim.end
+    )
+    runs, at = [], 0
+    for start, end, mark, title in marks:
+        if start < at:
+            continue  # overlapping marks: the first wins
+        if start > at:
+            runs.append(Run(text[at:start]))
+        runs.append(Run(text[start:end], claim, mark, title))
+        at = end
+    if at < len(text):
+        runs.append(Run(text[at:]))
+    return runs
+
+
+def wording_runs(first: str, second: str) -> tuple[list[Run], list[Run]]:
+    """Two sentences that word one fact differently, each with the words the other lacks marked."""
+    from .diff import word_diff
+
+    runs = word_diff(first, second)
+    mine = [
+        Run(run.text, mark="wording" if run.op == "removed" and run.text.strip() else "")
+        for run in runs
+        if run.op != "added"
+    ]
+    theirs = [
+        Run(run.text, mark="wording" if run.op == "added" and run.text.strip() else "")
+        for run in runs
+        if run.op != "removed"
+    ]
+    return mine, theirs

@@ -191,3 +191,83 @@ def links_of(claim: Claim):
         .prefetch_related("notes__author")
         .order_by("-score", "pk")
     )
+
+
+# --- Conflicts as one unit -------------------------------------------------------------------
+
+CONFLICT_ACTIONS = {
+    "confirm": "confirmed",
+    "dismiss": "dismissed as no conflict",
+    "assign_me": "taken",
+    "in_review": "put in review",
+    "resolve": "resolved",
+    "reopen": "reopened",
+}
+
+
+def conflict_action(link_ids: list[int], *, by, action: str) -> int:
+    """Act on conflicts as units: the link and both its claims follow, in one transaction.
+
+    confirm: the link is confirmed (both claims stay in the queue). dismiss: the link is
+    dismissed and a claim that was only flagged for it leaves the queue (back to new).
+    assign_me: both claims are assigned to `by`. in_review / resolve / reopen: both claims
+    take that status (flagged for reopen), and a suggested link is confirmed on the way,
+    since reviewing a conflict accepts that it is one. Returns how many conflicts changed."""
+    if action not in CONFLICT_ACTIONS:
+        raise ValidationError(f"Unknown action {action!r}.")
+    changed = 0
+    with transaction.atomic():
+        links = (
+            ClaimLink.objects.select_for_update()
+            .filter(pk__in=link_ids, relation=ClaimLink.Relation.CONFLICTS)
+            .select_related("claim_a__article__outlet", "claim_b__article__outlet")
+            .order_by("pk")
+        )
+        for link in links:
+            changed += _act_on_conflict(link, by=by, action=action)
+    return changed
+
+
+def _act_on_conflict(link: ClaimLink, *, by, action: str) -> bool:
+    pair = (link.claim_a, link.claim_b)
+    reason = (
+        f"conflict {CONFLICT_ACTIONS[action]}: {link.claim_a.article.outlet} vs {link.claim_b.article.outlet}"
+    )
+    link._history_user = by
+    link._change_reason = reason[:100]
+    if action == "dismiss":
+        if link.status == ClaimLink.Status.DISMISSED:
+            return False
+        link.dismiss(by=by)
+        for claim in pair:
+            still_conflicting = (
+                _open_conflicts_of(claim).exclude(pk=link.pk).exists()
+                if claim.status == Claim.Status.FLAGGED
+                else True
+            )
+            if not still_conflicting:
+                claim.update_review(by=by, status=Claim.Status.NEW, reason=reason)
+        return True
+    changed = False
+    if link.status != ClaimLink.Status.CONFIRMED and action != "assign_me":
+        link.confirm(by=by)
+        changed = True
+    if action == "confirm":
+        _flag_pair(link)
+        return changed
+    if action == "assign_me":
+        changes = {"assignee": by}
+    else:
+        status = {"in_review": Claim.Status.IN_REVIEW, "resolve": Claim.Status.RESOLVED}.get(
+            action, Claim.Status.FLAGGED
+        )
+        changes = {"status": status}
+    for claim in pair:
+        changed |= bool(claim.update_review(by=by, reason=reason, **changes))
+    return changed
+
+
+def _open_conflicts_of(claim: Claim):
+    return ClaimLink.objects.filter(
+        Q(claim_a=claim) | Q(claim_b=claim), relation=ClaimLink.Relation.CONFLICTS
+    ).exclude(status=ClaimLink.Status.DISMISSED)

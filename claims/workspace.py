@@ -17,7 +17,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sub
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .models import ArchiveMatch, Article, Claim, ClaimLink, Note, Quantity, Story, Verdict
+from .models import ArchiveMatch, Article, Claim, ClaimLink, DateMention, Note, Quantity, Story, Verdict
 
 OPEN_STATUSES = (Claim.Status.FLAGGED, Claim.Status.IN_REVIEW)
 QUEUE_SORTS = {"newest": ("-created_at", "-pk"), "score": ("-score", "-pk"), "oldest": ("created_at", "pk")}
@@ -451,3 +451,88 @@ ARTICLE_TEXT_MATCH = (
     "SELECT id FROM claims_article WHERE search_document @@ websearch_to_tsquery('english'::regconfig, %s) "
     "ORDER BY id DESC LIMIT %s"
 )
+
+
+# --- Conflicts, the unit of triage ------------------------------------------------------------
+
+
+@dataclass
+class ConflictFilters:
+    show: str = "open"  # "open": a side still to settle; "settled": both resolved or dismissed
+    outlet: str = ""
+    kind: str = ""
+    assignee: str = ""  # "me", "none", or a user name (either side)
+    story: int | None = None
+    q: str = ""
+    sort: str = "newest"
+
+    @classmethod
+    def from_query(cls, params) -> ConflictFilters:
+        story = params.get("story", "")
+        return cls(
+            show="settled" if params.get("show") == "settled" else "open",
+            outlet=params.get("outlet", "").strip(),
+            kind=params.get("kind", "") if params.get("kind", "") in ClaimLink.Kind.values else "",
+            assignee=params.get("assignee", "").strip(),
+            story=int(story) if story.isascii() and story.isdigit() and len(story) < 19 else None,
+            q=params.get("q", "").strip()[:200],
+            sort=params.get("sort", "newest") if params.get("sort") in QUEUE_SORTS else "newest",
+        )
+
+
+def _with_marks(side: str) -> list[Prefetch]:
+    return [
+        Prefetch(f"{side}__quantities", queryset=Quantity.objects.order_by("start")),
+        Prefetch(f"{side}__dates", queryset=DateMention.objects.order_by("start")),
+    ]
+
+
+def conflict_links(filters: ConflictFilters, user) -> QuerySet[ClaimLink]:
+    """One row per conflicting pair of claims, with both claims, their outlets and figures."""
+    settled = (Claim.Status.RESOLVED, Claim.Status.DISMISSED)
+    links = _open_conflicts()
+    both_settled = Q(claim_a__status__in=settled) & Q(claim_b__status__in=settled)
+    links = links.filter(both_settled) if filters.show == "settled" else links.exclude(both_settled)
+    if filters.outlet:
+        links = links.filter(
+            Q(claim_a__article__outlet__slug=filters.outlet)
+            | Q(claim_b__article__outlet__slug=filters.outlet)
+        )
+    if filters.kind:
+        links = links.filter(kind=filters.kind)
+    if filters.assignee == "me":
+        links = links.filter(Q(claim_a__assignee=user) | Q(claim_b__assignee=user))
+    elif filters.assignee == "none":
+        links = links.filter(claim_a__assignee__isnull=True, claim_b__assignee__isnull=True)
+    elif filters.assignee:
+        links = links.filter(
+            Q(claim_a__assignee__username=filters.assignee) | Q(claim_b__assignee__username=filters.assignee)
+        )
+    if filters.story:
+        links = links.filter(
+            Q(claim_a__article__story_id=filters.story) | Q(claim_b__article__story_id=filters.story)
+        )
+    if filters.q:
+        links = links.filter(
+            Q(claim_a__text__icontains=filters.q)
+            | Q(claim_b__text__icontains=filters.q)
+            | Q(explanation__icontains=filters.q)
+        )
+    order = {"newest": ("-created_at", "-pk"), "score": ("-score", "-pk"), "oldest": ("created_at", "pk")}
+    return (
+        links.select_related(
+            "claim_a__article__outlet",
+            "claim_b__article__outlet",
+            "claim_a__assignee",
+            "claim_b__assignee",
+            "claim_a__article__story",
+        )
+        .defer(
+            "claim_a__article__body",
+            "claim_b__article__body",
+            "claim_a__embedding",
+            "claim_b__embedding",
+        )
+        .prefetch_related(*_with_marks("claim_a"), *_with_marks("claim_b"))
+        .order_by(*order[filters.sort])
+    )

@@ -39,6 +39,10 @@ def test_main_pages_render_cleanly_at_both_widths(browser, live_server, screensh
     pages = {
         "desk": reverse("home"),
         "queue": reverse("queue"),
+        "conflicts": reverse("conflict_queue"),
+        "suggested": reverse("suggested_links"),
+        "feeds": reverse("feed_list"),
+        "jobs": reverse("job_list"),
         "claim": claim.get_absolute_url(),
         "compare": f"{reverse('compare')}?articles={first.pk},{second.pk}",
         "compare-picker": reverse("compare"),

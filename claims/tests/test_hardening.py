@@ -133,6 +133,8 @@ ROUTES = {
     "story_merge": (None, "claims.review_claim"),
     "article_move": (None, "claims.review_claim"),
     "import_batch": ("claims.add_article", None),
+    "conflict_queue": (READ, None),
+    "conflict_action": (None, "claims.review_claim"),
     "job_list": ("claims.view_job", None),
     "job_retry": (None, "claims.change_job"),
     "feed_list": ("claims.view_feed", "claims.add_feed"),

@@ -48,6 +48,8 @@
       case "a": press("a"); break;
       case "c": press("c"); break;
       case "d": press("d"); break;
+      case "i": press("i"); break;
+      case "r": press("r"); break;
       case "x": {
         const box = currentRow() && currentRow().querySelector('input[type="checkbox"]');
         if (box) box.checked = !box.checked;
