@@ -16,6 +16,7 @@ from .models import (
     ClaimLink,
     DateMention,
     FactCheck,
+    FactRowChoice,
     Feed,
     FeedItem,
     Job,
@@ -437,3 +438,12 @@ class JobAdmin(LargeTableAdmin):
         for job in failed:
             jobs.retry(job)
         self.message_user(request, f"{len(failed)} failed job(s) queued again.", messages.SUCCESS)
+
+
+@admin.register(FactRowChoice)
+class FactRowChoiceAdmin(SimpleHistoryAdmin):
+    """Editors' names, merges and pins on story fact sheets (made on the story page)."""
+
+    list_display = ["story", "key", "label", "merged_into", "pinned_value", "pinned_by", "updated_at"]
+    search_fields = ["key", "label", "pinned_value", "story__title"]
+    raw_id_fields = ["story", "pinned_by"]

@@ -36,6 +36,17 @@ class Said:
     account: str = ""
 
 
+@dataclass(frozen=True)
+class Pin:
+    """An editor's current best-supported value for a row, with why and on what."""
+
+    value: str
+    note: str = ""
+    sources: tuple[str, ...] = ()
+    by: str = ""
+    at: datetime.datetime | None = None
+
+
 @dataclass
 class Row:
     key: str
@@ -44,6 +55,9 @@ class Row:
     disagreeing: set[int] = field(
         default_factory=set
     )  # claim ids whose statement differs from another outlet's
+    pin: Pin | None = None
+    renamed: bool = False  # the label is an editor's
+    merged: tuple[str, ...] = ()  # keys of the rows an editor merged into this one
 
     @property
     def conflict(self) -> bool:
@@ -135,12 +149,99 @@ def _mark_disagreements(row: Row) -> None:
             row.disagreeing.update({a.claim_id, b.claim_id})
 
 
+@dataclass(frozen=True)
+class RowChoice:
+    """What editors decided about one row of one story; kept by row key, so it survives re-matching."""
+
+    key: str
+    label: str = ""  # a new name, or "" to keep the computed one
+    merged_into: str = ""  # the key of the row this one was merged into
+    pin: Pin | None = None
+
+
+@dataclass(frozen=True)
+class Move:
+    """An editor moved what a claim said from one row to another."""
+
+    claim_id: int
+    from_key: str
+    to_key: str
+
+
+def apply_choices(rows: list[Row], choices: list[RowChoice], moves: list[Move]) -> list[Row]:
+    """The computed rows with editors' moves, merges, names and pins applied, disagreements
+    marked again. A choice about a row the story no longer has waits, harmless, until it returns."""
+    by_key = {row.key: row for row in rows}
+    chosen = {choice.key: choice for choice in choices}
+
+    def row_for(key: str) -> Row:
+        if key not in by_key:
+            choice = chosen.get(key)
+            by_key[key] = Row(key, choice.label if choice and choice.label else _label(key.split(":")[-1]))
+        return by_key[key]
+
+    for move in moves:
+        source = by_key.get(move.from_key)
+        if source is None or move.from_key == move.to_key:
+            continue
+        target = row_for(move.to_key)
+        for outlet in list(source.cells):
+            staying = [s for s in source.cells[outlet] if s.claim_id != move.claim_id]
+            moving = [s for s in source.cells[outlet] if s.claim_id == move.claim_id]
+            if moving:
+                target.cells.setdefault(outlet, []).extend(moving)
+                if staying:
+                    source.cells[outlet] = staying
+                else:
+                    del source.cells[outlet]
+    for choice in choices:
+        target_key = _final_key(choice.key, chosen)
+        if target_key != choice.key and choice.key in by_key:
+            merged = by_key.pop(choice.key)
+            target = row_for(target_key)
+            for outlet, items in merged.cells.items():
+                target.cells.setdefault(outlet, []).extend(items)
+            target.merged = (*target.merged, choice.key)
+    for row in by_key.values():
+        choice = chosen.get(row.key)
+        if choice is not None:
+            if choice.label:
+                row.label, row.renamed = choice.label, True
+            row.pin = choice.pin
+        row.disagreeing = set()
+        _mark_disagreements(row)
+    shown = [row for row in by_key.values() if row.cells or row.pin]
+    return sorted(shown, key=lambda r: (not r.conflict, -len(r.cells), r.label))
+
+
+def _final_key(key: str, chosen: dict[str, RowChoice]) -> str:
+    """Follow merges (a into b, b into c: a ends in c), stopping at a loop."""
+    seen = {key}
+    while chosen.get(key) and chosen[key].merged_into and chosen[key].merged_into not in seen:
+        key = chosen[key].merged_into
+        seen.add(key)
+    return key
+
+
 def as_json(rows: list[Row]) -> list[dict]:
     """The fact sheet for export: values in base units and as written, sources, times, conflicts."""
     return [
         {
             "key": row.key,
             "label": row.label,
+            "renamed": row.renamed,
+            "merged": list(row.merged),
+            "pinned": (
+                {
+                    "value": row.pin.value,
+                    "note": row.pin.note,
+                    "sources": list(row.pin.sources),
+                    "by": row.pin.by,
+                    "at": row.pin.at.isoformat() if row.pin.at else None,
+                }
+                if row.pin
+                else None
+            ),
             "conflict": row.conflict,
             "cells": [
                 {

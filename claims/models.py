@@ -713,3 +713,60 @@ class Job(models.Model):
         if self.state == self.State.DONE:
             return self.result.get("status", "done")
         return self.state
+
+
+class FactRowChoice(models.Model):
+    """What editors decided about one row of a story's fact sheet (claims.factsheet): a new name,
+    a merge into another row, a pinned best-supported value. Keyed by the row's computed key, so
+    it survives re-extraction and re-matching."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="fact_choices")
+    key = models.CharField(
+        max_length=100, help_text='The computed key of the row, e.g. "deaths" or "crowd:police"'
+    )
+    label = models.CharField(
+        max_length=120, blank=True, help_text="The row's name; empty keeps the computed one"
+    )
+    merged_into = models.CharField(max_length=100, blank=True, help_text="The key of the row this one joined")
+    pinned_value = models.CharField(max_length=200, blank=True)
+    pinned_note = models.TextField(blank=True)
+    pinned_sources = models.TextField(blank=True, help_text="One source per line: a URL or a name")
+    pinned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    pinned_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["story", "key"], name="fact_choice_unique_row"),
+            models.CheckConstraint(
+                condition=~Q(merged_into=F("key")), name="fact_choice_not_merged_into_itself"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.story_id}: {self.key}"
+
+
+class FactMove(models.Model):
+    """An editor moved what a claim said from one fact-sheet row to another."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="fact_moves")
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="fact_moves")
+    from_key = models.CharField(max_length=100)
+    to_key = models.CharField(max_length=100)
+    moved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    moved_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["story", "claim", "from_key"], name="fact_move_unique_claim_row"),
+        ]
+
+    def __str__(self) -> str:
+        return f"claim {self.claim_id}: {self.from_key} -> {self.to_key}"

@@ -46,6 +46,7 @@ urlpatterns = [
     path("stories/<int:pk>/", stories.story_detail, name="story_detail"),
     path("stories/<int:pk>/facts.json", stories.story_facts_json, name="story_facts_json"),
     path("stories/<int:pk>/merge/", stories.story_merge, name="story_merge"),
+    path("stories/<int:pk>/facts/", stories.story_fact_edit, name="story_fact_edit"),
     path("claims/<int:pk>/", claims.claim_detail, name="claim_detail"),
     path("claims/<int:pk>/status/", claims.claim_set_status, name="claim_set_status"),
     path("archive-matches/<int:pk>/", claims.archive_match_decide, name="archive_match_decide"),

@@ -329,7 +329,8 @@ class CompareRow:
 
 
 def story_fact_sheet(story) -> list:
-    """The story's fact sheet (claims.factsheet) from its claims and their figures (2 queries)."""
+    """The story's fact sheet (claims.factsheet) from its claims and their figures, with the
+    editors' pins, names, merges and moves applied (4 queries)."""
     from . import conflicts, factsheet
 
     claims = (
@@ -354,7 +355,9 @@ def story_fact_sheet(story) -> list:
                 figures=tuple(zip(facts.figures, [q.attribution for q in quantities], strict=True)),
             )
         )
-    return factsheet.build(statements)
+    from .fact_edits import choices_of
+
+    return factsheet.apply_choices(factsheet.build(statements), *choices_of(story))
 
 
 def compare_candidates(q: str = "", *, limit: int = 50) -> list[Article]:

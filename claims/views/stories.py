@@ -48,7 +48,12 @@ def story_detail(request, pk: int):
     rows = workspace.story_fact_sheet(story)
     outlets = list(dict.fromkeys(article.outlet.name for article in articles))
     fact_rows = [
-        {"row": row, "cells": [(outlet, row.cells.get(outlet, [])) for outlet in outlets]} for row in rows
+        {
+            "row": row,
+            "cells": [(outlet, row.cells.get(outlet, [])) for outlet in outlets],
+            "statements": [s for items in row.cells.values() for s in items],
+        }
+        for row in rows
     ]
     charts = [
         {"row": row, "svg": mark_safe(timeline.svg(row, f"timeline-{index}"))}  # noqa: S308 - built escaped
@@ -62,6 +67,8 @@ def story_detail(request, pk: int):
         "others": others,
         "outlets": outlets,
         "fact_rows": fact_rows,
+        "row_choices": [(row.key, row.label) for row in rows],
+        "can_edit_facts": request.user.has_perm("claims.review_claim"),
         "charts": charts,
     }
     return render(request, "claims/story_detail.html", context)
@@ -105,3 +112,54 @@ def story_merge(request, pk: int):
     grouping.merge_stories(source, target)
     messages.success(request, f"Merged into “{target}”.")
     return redirect(target)
+
+
+FACT_ACTIONS = {"pin", "unpin", "rename", "merge", "unmerge", "move"}
+
+
+@require_POST
+@permission_required("claims.review_claim", raise_exception=True)
+def story_fact_edit(request, pk: int):
+    """An editor's choice on one row of the fact sheet: pin, unpin, rename, merge, unmerge, move."""
+    from django.core.exceptions import ValidationError
+
+    from .. import fact_edits
+    from ..models import Claim
+
+    story = get_object_or_404(Story, pk=pk)
+    action, key, data = request.POST.get("action", ""), request.POST.get("key", ""), request.POST
+    try:
+        if action == "pin":
+            fact_edits.pin(
+                story, key, by=request.user, value=data.get("value", ""), note=data.get("note", ""),
+                sources=data.get("sources", ""),
+            )  # fmt: skip
+            done = "Pinned."
+        elif action == "unpin":
+            fact_edits.unpin(story, key, by=request.user)
+            done = "Unpinned."
+        elif action == "rename":
+            fact_edits.rename(story, key, by=request.user, label=data.get("label", ""))
+            done = "Renamed." if data.get("label", "").strip() else "The row has its computed name again."
+        elif action == "merge":
+            fact_edits.merge(story, key, by=request.user, into=data.get("into", ""))
+            done = "Merged."
+        elif action == "unmerge":
+            fact_edits.unmerge(story, key, by=request.user)
+            done = "The row stands on its own again."
+        elif action == "move":
+            claim_id, _, from_key = data.get("statement", "").partition("|")
+            claim = Claim.objects.filter(
+                pk=int(claim_id) if claim_id.isdigit() and len(claim_id) < 19 else 0
+            ).first()
+            if claim is None:
+                raise ValidationError("Choose the statement to move.")
+            fact_edits.move(story, claim, by=request.user, from_key=from_key, to_key=data.get("to", ""))
+            done = "Moved."
+        else:
+            raise ValidationError(f"Unknown action {action!r}.")
+    except ValidationError as problem:
+        messages.error(request, problem.messages[0])
+    else:
+        messages.success(request, done)
+    return redirect(f"{story.get_absolute_url()}#facts-h")
