@@ -65,7 +65,7 @@ def highlight_body(body: str, claims: list) -> list[list[Run]]:
 
 
 # What each kind of conflict is about, as marks in a claim's sentence.
-KIND_MARKS = {"quantity": {"quantity"}, "date": {"date"}, "attribution": {"attribution"}}
+KIND_MARKS = {"quantity": {"quantity"}, "date": {"date"}, "attribution": {"attribution"}, "wording": set()}
 
 
 def claim_runs(claim, kind: str = "") -> list[Run]:

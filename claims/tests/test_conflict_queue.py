@@ -166,3 +166,30 @@ def test_a_wording_conflict_marks_the_words_each_side_alone_has(client, viewer):
     page = client.get(reverse("conflict_queue")).text
     assert '<mark class="mk-wording">boat.</mark>' in page
     assert '<mark class="mk-wording">helicopter.</mark>' in page
+
+
+def test_three_outlets_disagreeing_about_one_fact_make_one_row_and_act_together(client, editor):
+    """Troops: 175,000 vs 94,000 vs 70,000, each pair a conflict: one row, three sides."""
+    outlets = [("Harbor Courier", "175,000"), ("Valley Wire", "94,000"), ("Estrava Daily", "70,000")]
+    claims = [
+        make_claim(make_article(make_outlet(name), body=f"About {figure} troops are massed near the border."))
+        for name, figure in outlets
+    ]
+    links = [
+        ClaimLink.objects.create(
+            claim_a=claims[i], claim_b=claims[j], relation="conflicts", kind="quantity", score=0.8
+        )
+        for i, j in ((0, 1), (0, 2), (1, 2))
+    ]
+    client.force_login(editor)
+    page = client.get(reverse("conflict_queue")).text
+    assert page.count('class="conflict-row"') == 1
+    assert "3 outlets disagree" in page and "3 pairs" in page
+    assert all(name in page for name, _ in outlets)
+    import re
+
+    row_value = re.search(r'name="links" value="([0-9,]+)" form="bulk-conflicts"', page).group(1)
+    assert sorted(map(int, row_value.split(","))) == sorted(link.pk for link in links)
+    client.post(reverse("conflict_action"), {"links": [row_value], "action": "resolve"})
+    assert set(Claim.objects.values_list("status", flat=True)) == {"resolved"}
+    assert set(ClaimLink.objects.values_list("status", flat=True)) == {"confirmed"}
