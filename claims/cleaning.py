@@ -315,11 +315,32 @@ def clean_html(html: str, *, language: str = "", headline: str = "") -> CleanedA
     cleaned = clean_text(text, language=language, headline=title)
     cleaned.byline = cleaned.byline or (getattr(document, "author", "") or "")[:300]
     cleaned.published = getattr(document, "date", "") or ""
+    moment = _meta_time(html)
+    if moment and (not cleaned.published or moment.startswith(cleaned.published[:10])):
+        cleaned.published = moment  # the same day, with its time
     cleaned.url = getattr(document, "url", "") or ""
     cleaned.outlet = getattr(document, "sitename", "") or ""
     if not language:
         cleaned.language = (getattr(document, "language", "") or cleaned.language).lower()
     return cleaned
+
+
+_META_TIME = re.compile(
+    r"<meta[^>]+(?:property|name|itemprop)=[\"'](?:article:published_time|datePublished|pubdate|publishdate|"
+    r"og:published_time|dc\.date\.issued)[\"'][^>]*>",
+    re.I,
+)
+_CONTENT = re.compile(r"content=[\"']([^\"']+)[\"']", re.I)
+_ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+
+
+def _meta_time(html: str) -> str:
+    """The publication moment a page states in its meta tags (ISO 8601 with a time), or ""."""
+    for tag in _META_TIME.findall(html[:200_000]):
+        content = _CONTENT.search(tag)
+        if content and _ISO_MOMENT.match(content.group(1).strip()):
+            return content.group(1).strip()
+    return ""
 
 
 _HTML_SNIFF = re.compile(r"<\s*(!doctype html|html|head|body|article|div|p|span|h[1-6]|script)\b", re.I)

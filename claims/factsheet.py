@@ -34,6 +34,12 @@ class Said:
     source: str = ""
     figure: conflicts.Figure | None = None
     account: str = ""
+    published_at: datetime.datetime | None = None  # the moment, when the source gave one
+
+    @property
+    def when(self) -> tuple:
+        """For ordering reports of one day: timed ones by their time, untimed ones last."""
+        return (self.published is None, self.published, self.published_at is None, self.published_at)
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,7 @@ class Statement:
     text: str
     attribution: str
     figures: tuple[tuple[conflicts.Figure, str], ...]  # each figure with who gave it
+    published_at: datetime.datetime | None = None
 
 
 def _crowd_key(source: str) -> tuple[str, str]:
@@ -114,6 +121,7 @@ def build(statements: list[Statement]) -> list[Row]:
                     figure.text,
                     source or statement.attribution,
                     figure=figure,
+                    published_at=statement.published_at,
                 )
             )
         for group, labels in conflicts.accounts(statement.text).items():
@@ -128,6 +136,7 @@ def build(statements: list[Statement]) -> list[Row]:
                     next(iter(labels)),
                     statement.attribution,
                     account=next(iter(labels)),
+                    published_at=statement.published_at,
                 )
             )
     for row in rows.values():
@@ -257,6 +266,7 @@ def as_json(rows: list[Row]) -> list[dict]:
                     "account": s.account or None,
                     "source": s.source or None,
                     "published": s.published.isoformat() if s.published else None,
+                    "published_at": s.published_at.isoformat() if s.published_at else None,
                     "differs": s.claim_id in row.disagreeing,
                 }
                 for outlet, items in sorted(row.cells.items())

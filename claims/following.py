@@ -60,7 +60,7 @@ class FeedEntry:
     guid: str
     url: str  # canonical
     title: str
-    published: datetime.date | None
+    published: datetime.datetime | None  # in UTC, as feeds give it
 
 
 @dataclass
@@ -96,7 +96,7 @@ def parse_feed(data: bytes, *, base_url: str = "") -> ParsedFeed:
             continue
         guid = (item.get("id") or item.get("guid") or url).strip()[:1000]
         moment = item.get("published_parsed") or item.get("updated_parsed")
-        published = datetime.date(*moment[:3]) if moment else None
+        published = datetime.datetime(*moment[:6], tzinfo=datetime.UTC) if moment else None
         result.entries.append(FeedEntry(guid=guid, url=url[:1000], title=title, published=published))
     return result
 

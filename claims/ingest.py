@@ -70,14 +70,31 @@ def get_or_create_outlet(name: str, *, domain: str = "") -> Outlet:
 
 
 def parse_date(value: str | datetime.date | None) -> datetime.date | None:
+    return parse_moment(value)[0]
+
+
+def parse_moment(value: str | datetime.date | None) -> tuple[datetime.date | None, datetime.datetime | None]:
+    """A publication date, and its moment when a time is given ("2026-03-14T09:30:00+01:00",
+    "2026-03-14 09:30"; a time without a zone is read in the site's zone)."""
     if value is None or value == "":
-        return None
+        return None, None
+    if isinstance(value, datetime.datetime):
+        moment = value if timezone.is_aware(value) else timezone.make_aware(value)
+        return value.date(), moment
     if isinstance(value, datetime.date):
-        return value
+        return value, None
+    text = value.strip()
     try:
-        return datetime.date.fromisoformat(value.strip()[:10])
+        day = datetime.date.fromisoformat(text[:10])
     except ValueError:
         raise ImportRejected(f"date {value!r} is not YYYY-MM-DD") from None
+    if len(text) > 10 and text[10] in "T ":
+        try:
+            moment = datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            return day, None  # a date with something we cannot read after it: the date stands
+        return day, moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+    return day, None
 
 
 logger = logging.getLogger(__name__)
@@ -111,7 +128,7 @@ def import_article(
         outlet_name = outlet or header.get("outlet") or cleaned.outlet or outlet_from_url(url)
         if not outlet_name.strip():
             raise ImportRejected("outlet unknown: pass --outlet")
-        published_date = parse_date(published or header.get("date") or cleaned.published)
+        published_date, published_at = parse_moment(published or header.get("date") or cleaned.published)
         article_language = (language or header.get("language") or cleaned.language)[:12]
         # Reading the text is the slow part; it happens before the transaction opens.
         found = extraction.extract_claims(
@@ -128,6 +145,7 @@ def import_article(
                 headline=(headline or header.get("headline") or cleaned.headline)[:500],
                 byline=cleaned.byline[:300],
                 published=published_date,
+                published_at=published_at,
                 language=article_language,
                 body=cleaned.body,
                 content_hash=cleaning.content_hash(cleaned.body),

@@ -69,6 +69,9 @@ class Article(models.Model):
     headline = models.CharField(max_length=500, blank=True)
     byline = models.CharField(max_length=300, blank=True)
     published = models.DateField(null=True, blank=True)
+    # The moment of publication when the source says it (a feed item, a page's meta, a header
+    # "Date: 2026-03-14 09:30"); the date above is always set with it.
+    published_at = models.DateTimeField(null=True, blank=True)
     language = models.CharField(max_length=12, blank=True)
     body = models.TextField(help_text="Cleaned text; claim offsets point into it.")
     content_hash = models.CharField(max_length=64, editable=False)
@@ -643,7 +646,7 @@ class FeedItem(models.Model):
     guid = models.CharField(max_length=1000)
     url = models.URLField(max_length=1000, db_index=True, help_text="Canonical URL of the item's page")
     title = models.CharField(max_length=500, blank=True)
-    published = models.DateField(null=True, blank=True)
+    published = models.DateTimeField(null=True, blank=True, help_text="When the feed says it was published")
     seen_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from django.utils import timezone
+
 from . import conflicts
 from .factsheet import Row, Said
 
@@ -42,7 +44,7 @@ def points_of(row: Row) -> list[Point]:
     found = [_point(s) for items in row.cells.values() for s in items]
     return sorted(
         (p for p in found if p is not None),
-        key=lambda p: (p.said.published is None, p.said.published, p.said.outlet),
+        key=lambda p: (*p.said.when, p.said.outlet),
     )
 
 
@@ -73,8 +75,10 @@ def describe(row: Row) -> str:
     """The chart in words, for screen readers and for anyone."""
     parts = []
     for p in points_of(row):
-        day = p.said.published
+        day, moment = p.said.published, p.said.published_at
         when = f"{day.day} {day:%b %Y}" if day else "undated"
+        if moment is not None:
+            when += f" {timezone.localtime(moment):%H:%M}"
         source = f", citing {p.said.source}" if p.said.source else ""
         parts.append(f"{p.said.outlet} ({when}{source}): {p.said.text}")
     return f"{row.label.capitalize()} as each report gave it, oldest first: " + "; ".join(parts) + "."
@@ -131,7 +135,8 @@ def svg(row: Row, chart_id: str) -> str:
                     f'<line x1="{x:.1f}" y1="{y_of(p.high):.1f}" x2="{x:.1f}" y2="{y_of(p.low):.1f}" '
                     f'stroke="{c}" stroke-width="2" stroke-dasharray="3 2"/>'
                 )
-            label = f"{p.said.outlet}: {p.said.text}"
+            at = f" ({timezone.localtime(p.said.published_at):%H:%M})" if p.said.published_at else ""
+            label = f"{p.said.outlet}{at}: {p.said.text}"
             parts.append(
                 f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{c}"><title>{escape(label)}</title></circle>'
             )

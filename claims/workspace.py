@@ -339,7 +339,7 @@ def story_fact_sheet(story) -> list:
         .select_related("article__outlet")
         .defer("article__body", "embedding", "reasons")
         .prefetch_related(Prefetch("quantities", queryset=Quantity.objects.order_by("start")))
-        .order_by("article__published", "pk")
+        .order_by("article__published", "article__published_at", "pk")
     )
     statements = []
     for claim in claims:
@@ -353,6 +353,7 @@ def story_fact_sheet(story) -> list:
                 text=claim.text,
                 attribution=claim.attribution,
                 figures=tuple(zip(facts.figures, [q.attribution for q in quantities], strict=True)),
+                published_at=claim.article.published_at,
             )
         )
     from .fact_edits import choices_of

@@ -127,3 +127,20 @@ def test_apply_choices_is_pure_and_follows_chained_merges():
     ]
     out = factsheet.apply_choices(rows, choices, [])
     assert [(row.key, sorted(row.cells), row.label) for row in out] == [("c", ["X", "Y", "Z"], "c")]
+
+
+def test_publication_times_reach_the_fact_sheet_and_the_timeline_in_order(client, viewer):
+    import_article(text=TWO, outlet="Estrava Daily", published="2026-03-14T18:00:00+00:00")
+    import_article(text=ONE, outlet="Harbor Courier", published="2026-03-14T08:15:00+00:00")
+    story = Story.objects.get()
+    client.force_login(viewer)
+    deaths = sheet(client, story)["deaths"]
+    moments = {cell["outlet"]: cell["published_at"] for cell in deaths["cells"]}
+    assert moments == {
+        "Harbor Courier": "2026-03-14T08:15:00+00:00",
+        "Estrava Daily": "2026-03-14T18:00:00+00:00",
+    }
+    page = client.get(story.get_absolute_url()).text
+    # The chart's description puts the morning report first, each with its time.
+    assert "Harbor Courier (14 Mar 2026 08:15" in page
+    assert page.index("Harbor Courier (14 Mar 2026 08:15") < page.index("Estrava Daily (14 Mar 2026 18:00")

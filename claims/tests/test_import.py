@@ -387,3 +387,39 @@ def test_the_results_count_the_conflicts_found_with_a_way_to_review_them(client,
         {"outlet": "Valley Wire", "published": "2026-03-14", "files": [upload, other]},
     ).content.decode()
     assert "conflicts</strong>" in page and "review them" in page
+
+
+@pytest.mark.parametrize(
+    ("given", "day", "moment"),
+    [
+        ("2026-03-14", "2026-03-14", None),
+        ("2026-03-14T09:30:00+01:00", "2026-03-14", "2026-03-14T08:30:00+00:00"),
+        ("2026-03-14T21:05:00Z", "2026-03-14", "2026-03-14T21:05:00+00:00"),
+        ("2026-03-14 not a time", "2026-03-14", None),
+    ],
+)
+def test_a_publication_time_is_kept_beside_the_date(given, day, moment):
+    import datetime
+
+    from claims.ingest import import_article
+
+    result = import_article(
+        text="About 1,200 residents were evacuated, the agency said.",
+        outlet="Harbor Courier",
+        published=given,
+    )
+    article = result.article
+    assert article.published == datetime.date.fromisoformat(day)
+    assert article.published_at == (datetime.datetime.fromisoformat(moment) if moment else None)
+
+
+def test_a_page_s_meta_tag_gives_the_time(db):
+    from claims.ingest import import_article
+
+    html = (
+        '<html><head><meta property="article:published_time" content="2026-03-14T07:45:00+00:00"></head>'
+        "<body><article><h1>Flood</h1><p>About 1,200 residents were evacuated on Tuesday, the agency said. "
+        "Rescue teams worked through the night and the governor said schools would stay shut.</p></article></body></html>"
+    )
+    article = import_article(data=html.encode(), filename="page.html", outlet="Harbor Courier").article
+    assert article.published_at.isoformat() == "2026-03-14T07:45:00+00:00"

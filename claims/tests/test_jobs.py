@@ -126,6 +126,7 @@ def test_a_feed_brings_its_new_articles_in_and_skips_what_it_has_seen(web):
     assert [a.url for a in articles] == [first, second]
     assert {a.outlet.name for a in articles} == {"Valley Wire"}
     assert articles[0].published == datetime.date(2026, 3, 2)
+    assert articles[0].published_at == day(2)  # the feed's moment, kept for the timelines
     assert articles[0].headline == "Estrava flood"
     assert Claim.objects.filter(article=articles[0]).exists()
     feed = Feed.objects.get()
