@@ -1,13 +1,14 @@
 """axe-core on every main page, in a real browser: no serious or critical findings."""
 
 import os
+import uuid
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
 from claims import verdicts
-from claims.models import Article, Claim, ClaimLink, Rating
+from claims.models import Article, Claim, ClaimLink, Job, Rating
 
 from .conftest import login_in_browser, make_user
 
@@ -62,6 +63,11 @@ def test_main_pages_have_no_serious_accessibility_findings(axe_page):
     article = Article.objects.first()
     claim = Claim.objects.filter(status="flagged").first()
     checked = Claim.objects.filter(archive_matches__isnull=False).first()
+    batch = uuid.uuid4()
+    Job.objects.create(kind="import_file", label="flood.txt", batch=batch, created_by=editor)  # still queued
+    Job.objects.create(kind="import_file", label="storm.txt", batch=batch, created_by=editor, state="done",
+                       result={"status": "imported", "message": "imported", "claims": 3, "links": 2, "conflicts": 1},
+                       article=article)  # fmt: skip
     pages = {
         "desk": "/",
         "queue": "/queue/",
@@ -76,6 +82,10 @@ def test_main_pages_have_no_serious_accessibility_findings(axe_page):
         "stories": "/stories/",
         "story": f"/stories/{article.story_id}/",
         "claim already checked": f"/claims/{checked.pk}/",
+        "conflicts": "/conflicts/",
+        "suggested links": "/links/suggested/",
+        "feeds": "/feeds/",
+        "import progress": f"/imports/{batch}/",
     }
     for width in (1280, 390):  # a wide screen, then a phone (the menu, the queue's cards)
         page.set_viewport_size({"width": width, "height": 900})
