@@ -205,6 +205,17 @@ CONFLICT_ACTIONS = {
 }
 
 
+# The same actions as the desk's activity says them.
+CONFLICT_VERBS = {
+    "confirmed": "confirmed a conflict",
+    "dismissed as no conflict": "dismissed a conflict",
+    "taken": "took a conflict",
+    "put in review": "put a conflict in review",
+    "resolved": "resolved a conflict",
+    "reopened": "reopened a conflict",
+}
+
+
 def conflict_action(link_ids: list[int], *, by, action: str) -> int:
     """Act on conflicts as units: the link and both its claims follow, in one transaction.
 
@@ -262,9 +273,14 @@ def _act_on_conflict(link: ClaimLink, *, by, action: str) -> bool:
             action, Claim.Status.FLAGGED
         )
         changes = {"status": status}
+    claims_changed = False
     for claim in pair:
-        changed |= bool(claim.update_review(by=by, reason=reason, **changes))
-    return changed
+        claims_changed |= bool(claim.update_review(by=by, reason=reason, **changes))
+    if claims_changed and not changed:
+        # The conflict's own history line: the desk shows this one, not one line per claim.
+        link.version += 1
+        link.save()
+    return changed or claims_changed
 
 
 def _open_conflicts_of(claim: Claim):

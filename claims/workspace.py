@@ -18,6 +18,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .models import ArchiveMatch, Article, Claim, ClaimLink, DateMention, Note, Quantity, Story, Verdict
+from .review import CONFLICT_VERBS
 
 OPEN_STATUSES = (Claim.Status.FLAGGED, Claim.Status.IN_REVIEW)
 QUEUE_SORTS = {"newest": ("-created_at", "-pk"), "score": ("-score", "-pk"), "oldest": ("created_at", "pk")}
@@ -95,10 +96,16 @@ class Activity:
     url: str
 
 
+CONFLICT_REASON = "conflict "  # claims.review.conflict_action's history reasons start so
+
+
 def recent_activity(*, exclude_user=None, limit: int = 12) -> list[Activity]:
     """What colleagues did lately, from the change history (a fixed 3 queries)."""
-    claim_changes = Claim.history.filter(history_user__isnull=False, history_type="~").select_related(
-        "history_user"
+    # An action on a conflict changes both claims and the link: the link's line tells it, once.
+    claim_changes = (
+        Claim.history.filter(history_user__isnull=False, history_type="~")
+        .exclude(history_change_reason__startswith=CONFLICT_REASON)
+        .select_related("history_user")
     )
     # People's actions; the matcher's own links (made during someone's import) are summarised.
     link_changes = (
@@ -124,11 +131,15 @@ def recent_activity(*, exclude_user=None, limit: int = 12) -> list[Activity]:
         )
     for record in link_changes.order_by("-history_date")[:limit]:
         verb = {"+": "linked", "~": f"{record.status} a link as", "-": "removed a link"}[record.history_type]
+        verb = f"{verb} {record.relation}"
+        if (record.history_change_reason or "").startswith(CONFLICT_REASON):
+            done = record.history_change_reason.split(":")[0].removeprefix(CONFLICT_REASON)
+            verb = CONFLICT_VERBS.get(done, verb)
         items.append(
             Activity(
                 record.history_date,
                 record.history_user,
-                f"{verb} {record.relation}",
+                verb,
                 record.explanation[:90] or "two claims",
                 f"/claims/{record.claim_a_id}/",
             )

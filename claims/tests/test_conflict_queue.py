@@ -193,3 +193,14 @@ def test_three_outlets_disagreeing_about_one_fact_make_one_row_and_act_together(
     client.post(reverse("conflict_action"), {"links": [row_value], "action": "resolve"})
     assert set(Claim.objects.values_list("status", flat=True)) == {"resolved"}
     assert set(ClaimLink.objects.values_list("status", flat=True)) == {"confirmed"}
+
+
+def test_the_desk_tells_an_action_on_a_conflict_once(client, editor, viewer):
+    link = conflict()
+    client.force_login(editor)
+    client.post(reverse("conflict_action"), {"links": [link.pk], "action": "assign_me"})
+    client.post(reverse("conflict_action"), {"links": [link.pk], "action": "resolve"})
+    client.force_login(viewer)
+    desk = client.get(reverse("home")).text
+    assert desk.count("took a conflict") == 1 and desk.count("resolved a conflict") == 1
+    assert "updated a claim" not in desk  # not once per claim
