@@ -30,6 +30,22 @@ def test_an_editor_triages_the_queue(page, demo, screenshots_dir):
     assert rows.count() >= 2
     page.screenshot(path=screenshots_dir / "queue.png", full_page=True)
 
+    # The last row's "More" menu opens over the page, not clipped by the table's box.
+    menu = rows.last.locator("details.row-menu")
+    menu.locator("summary").click()
+    # Scroll the window only: scrollIntoView would also scroll a clipping table box.
+    hit = menu.locator(".row-menu-items > *").last.evaluate(
+        """item => {
+            window.scrollBy(0, item.getBoundingClientRect().bottom - window.innerHeight + 20);
+            const r = item.getBoundingClientRect();
+            const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+            return top !== null && item.contains(top);
+        }"""
+    )
+    assert hit, "the row menu's last action is hidden"
+    page.screenshot(path=screenshots_dir / "queue-more.png", full_page=True)
+    menu.locator("summary").click()
+
     # Keyboard: j selects the first row, a assigns it to me (htmx swaps the row).
     first_id = rows.first.get_attribute("id")
     claim = Claim.objects.get(pk=int(first_id.removeprefix("row-")))
