@@ -48,8 +48,13 @@ def main() -> int:
         default="tuning",
         help="tuning: bench/eval_set (built with the matcher); heldout: bench/eval_heldout (its first run "
         "exposed gaps that were then fixed); blind: bench/eval_blind (one fix after its first run); "
-        "blind2: bench/eval_blind2 (never tuned on); real: real reports labelled independently "
-        "(bench/real/key.json; the text is rebuilt into bench/real/articles/, see bench/real/README.md)",
+        "blind2: bench/eval_blind2 (never tuned on); real: real reports, labelled independently "
+        "(bench/real/key.json) and by us (bench/real/own.json; the text is rebuilt into bench/real/articles/, see bench/real/README.md)",
+    )
+    parser.add_argument(
+        "--only",
+        choices=["key", "own"],
+        help="real set: only the independently labelled key's events, or only our own",
     )
     args = parser.parse_args()
     global EVAL_SET
@@ -57,7 +62,7 @@ def main() -> int:
         setup_django(fresh_database(args.database_url))
         import eval_real
 
-        return eval_real.run(args.verbose, learned=args.learned)
+        return eval_real.run(args.verbose, learned=args.learned, only=args.only)
     if args.set != "tuning":
         EVAL_SET = Path(__file__).resolve().parent / f"eval_{args.set}"
     setup_django(fresh_database(args.database_url))

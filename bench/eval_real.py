@@ -20,7 +20,6 @@ Nothing here is learned, so there is nothing to hold out per event.
 from __future__ import annotations
 
 import itertools
-import json
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -67,11 +66,12 @@ def relink_leaving_each_event_out(event_of_article: dict[int, str]) -> list[str]
     return lines
 
 
-def run(verbose: bool = False, learned: bool = False) -> int:
+def run(verbose: bool = False, learned: bool = False, only: str | None = None) -> int:
     from claims.ingest import IMPORTED, import_article
+    from claims.labelled_pairs import real_events
     from claims.models import Claim, ClaimLink
 
-    key = json.loads((REAL / "key.json").read_text())
+    key = {"events": real_events(REAL, only)}
     files = present_articles(key)
     total = sum(len(e["articles"]) for e in key["events"])
     if not files:
@@ -153,20 +153,44 @@ def run(verbose: bool = False, learned: bool = False) -> int:
     ]
     print(f"{len(claims)} claims, {len(links)} links ({len(all_conflict_links)} conflicts) made")
     print(f"labelled sentences not extracted as claims: {len(missed_sentences)}")
-    print(
-        f"conflicts (high/medium) flagged: {len(flagged)} of {len(conflicts)} = {ratio(len(flagged), len(conflicts)):.2f}"
-    )
-    print(
-        f"conflict flags on labelled agreeing pairs: {len(agree_flagged)}; precision over labelled pairs "
-        f"{ratio(len(flagged), len(flagged) + len(agree_flagged)):.2f}"
-    )
-    print(
-        f"agreeing pairs linked: {len(agree_linked)} of {len(agreements)} = {ratio(len(agree_linked), len(agreements)):.2f}"
-        f" ({ratio(len(agree_flagged), len(agree_linked)):.0%} of them flagged as conflicts)"
-    )
-    print(
-        f"conflict links between claims no label pairs: {sum(1 for (a, b) in links if (a, b) not in labelled and links[(a, b)].relation == 'conflicts')}"
-    )
+    source_of = {
+        item["id"]: event["source"]
+        for event in key["events"]
+        for item in event["conflicts"] + event["agreements"]
+    }
+    event_source = {event["event_id"]: event["source"] for event in key["events"]}
+    for name, sources in (
+        ("all events", {"key", "own"}),
+        ("key (labelled independently)", {"key"}),
+        ("own (labelled by us)", {"own"}),
+    ):
+        mine = [p for p in conflicts if source_of[p[2]] in sources]
+        if not mine and name != "all events":
+            continue
+        found = [p for p in flagged if source_of[p[2]] in sources]
+        agree = [p for p in agreements if source_of[p[2]] in sources]
+        agree_in = [p for p in agree_linked if source_of[p[2]] in sources]
+        agree_bad = [p for p in agree_flagged if source_of[p[2]] in sources]
+        unlabelled_flags = sum(
+            1
+            for (a, b), link in links.items()
+            if link.relation == "conflicts"
+            and (a, b) not in labelled
+            and event_source.get(event_of_article.get(link.claim_a.article_id)) in sources
+        )
+        print(f"{name}:")
+        print(
+            f"  conflicts (high/medium) flagged: {len(found)} of {len(mine)} = {ratio(len(found), len(mine)):.2f}"
+        )
+        print(
+            f"  conflict flags on labelled agreeing pairs: {len(agree_bad)}; precision over labelled pairs "
+            f"{ratio(len(found), len(found) + len(agree_bad)):.2f}"
+        )
+        print(
+            f"  agreeing pairs linked: {len(agree_in)} of {len(agree)} = {ratio(len(agree_in), len(agree)):.2f}"
+            f" ({ratio(len(agree_bad), len(agree_in)):.0%} of them flagged as conflicts)"
+        )
+        print(f"  conflict links between claims no label pairs: {unlabelled_flags}")
     print(f"links across events: {len(cross_event)}")
     print(
         "per event: conflicts flagged / labelled, agreeing pairs flagged, conflict flags on unlabelled pairs"

@@ -146,9 +146,23 @@ def cross_event_rows(groups: dict[str, list[Report]]) -> list[Row]:
     return rows
 
 
+LABEL_FILES = {"key": "key.json", "own": "own.json"}  # labelled independently / by this project
+
+
+def real_events(real: Path, only: str | None = None) -> list[dict]:
+    """The labelled real events: the independent key's, then our own (each says its `source`)."""
+    events = []
+    for source, name in LABEL_FILES.items():
+        if only and source != only or not (real / name).exists():
+            continue
+        for event in json.loads((real / name).read_text(encoding="utf-8"))["events"]:
+            events.append({**event, "source": source})
+    return events
+
+
 def real_rows(real: Path, collect: dict | None = None) -> list[Row]:
-    """Rows of the real key's events whose reports are rebuilt (nothing when none is)."""
-    key = json.loads((real / "key.json").read_text())
+    """Rows of the labelled real events whose reports are rebuilt (nothing when none is)."""
+    key = {"events": real_events(real)}
     rows = []
     for event in key["events"]:
         present = [a for a in event["articles"] if (real / a["file"]).exists()]
