@@ -291,10 +291,48 @@ def _decimals(value: float) -> int:
     return len(text.split(".")[1]) if "." in text else 0
 
 
+LOWER_BOUNDS = frozenset({"over", "at_least"})
+
+
+def _rounding_unit(value: float) -> float:
+    """What a written figure is rounded to: 380 -> 10, 5,000 -> 1,000, 125 -> 1, 6.5 -> 0.1."""
+    if value != int(value):
+        return 10.0 ** -_decimals(value)
+    digits, unit = str(int(abs(value))), 1.0
+    while len(digits) > 1 and digits.endswith("0"):
+        digits, unit = digits[:-1], unit * 10
+    return unit
+
+
 def consistent(first: Figure, second: Figure) -> bool:
+    if first.qualifier in LOWER_BOUNDS or second.qualifier in LOWER_BOUNDS:
+        bounds = _lower_bounds_consistent(first, second)
+        if bounds is not None:
+            return bounds
     a_low, a_high = interval(first)
     b_low, b_high = interval(second)
     return a_low <= b_high and b_low <= a_high
+
+
+def _lower_bounds_consistent(first: Figure, second: Figure) -> bool | None:
+    """Counts given as floors agree only when they are the same count.
+
+    Two outlets' "at least 26" and "at least 35" dead are two different tallies (the
+    independent labels count them as conflicts, and an editor wants both seen), and
+    "at least 125" against "129" is another count, whereas "more than 380" against 381 is
+    how one count was rounded. None when neither figure is a count floor of people or things.
+    """
+    if first.base_unit not in {"", "count"} or second.base_unit not in {"", "count"}:
+        return None  # "at least 4 km": measurements keep their reach
+    a, b = _base(first), _base(second)
+    if first.qualifier in LOWER_BOUNDS and second.qualifier in LOWER_BOUNDS:
+        return abs(a - b) <= max(1.0, 0.01 * max(a, b))  # "more than 380" and "at least 381"
+    floor, other = (first, second) if first.qualifier in LOWER_BOUNDS else (second, first)
+    if other.qualifier not in {"exact", "about"}:
+        return None
+    low = _base(floor)
+    other_low, other_high = interval(other)  # "around 100,000" allows more than 94,000
+    return other_low <= low + _rounding_unit(floor.value) and low <= other_high
 
 
 _QUALIFIER_WORDS = {
@@ -489,6 +527,21 @@ def _moment_note(a: ClaimFacts, fa: Figure, b: ClaimFacts, fb: Figure) -> str:
     return later + "; they may describe different moments (" + "; ".join(notes) + ")"
 
 
+def _later_count(a: ClaimFacts, fa: Figure, b: ClaimFacts, fb: Figure) -> str:
+    """'; the later count, for Tuesday (1 November 2022), says 156 deaths' (updated when it is higher
+    and from the same source)."""
+    newer_b = max(_day_values(b)) > max(_day_values(a))
+    newer, older, facts = (fb, fa, b) if newer_b else (fa, fb, a)
+    updated = (
+        interval(newer)[0] > interval(older)[1]
+        and bool(a.attribution and b.attribution)
+        and same_source(a.attribution, b.attribution)
+    )
+    return (
+        f"; {'updated: ' if updated else ''}the later count, for {_day_text(facts)}, says {describe(newer)}"
+    )
+
+
 # --- Wording: mutually exclusive accounts of what happened --------------------
 
 _ACCOUNTS: dict[str, dict[str, str]] = {
@@ -623,8 +676,12 @@ def compare(a: ClaimFacts, b: ClaimFacts) -> Comparison:
         fa, fb = conflicting[0]
         figures = _in_words(fa, fb)
         if different_days:
-            # A count on one day and a count on another are not a contradiction.
             days = f"{_day_text(a)} vs {_day_text(b)}"
+            if fa.measure in CUMULATIVE_MEASURES and fa.measure == fb.measure:
+                # A toll counted again days later is the update an editor must see, not noise.
+                explanation = f"{figures}, given for different dates ({days})" + _sources_phrase(a, b)
+                return Comparison(CONFLICTS, QUANTITY, explanation + _later_count(a, fa, b, fb), units)
+            # Other measures on one day and on another are not a contradiction.
             return Comparison(RELATED, "", f"{figures}, given for different dates ({days})", units)
         explanation = figures + _sources_phrase(a, b) + _moment_note(a, fa, b, fb)
         return Comparison(CONFLICTS, QUANTITY, explanation, units)

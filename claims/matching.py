@@ -508,7 +508,7 @@ def link_claims(claims: list[Claim]) -> int:
             candidates = [
                 c
                 for c in rank_candidates(claim, context, batch[claim.pk])
-                if c.score >= _threshold(c, suggest)
+                if c.score >= _threshold(c, suggest, _same_story(claim, c.claim))
             ]
             if not candidates:
                 continue
@@ -524,11 +524,7 @@ def link_claims(claims: list[Claim]) -> int:
                     continue
                 existing.add(pair)
                 made += 1
-                same_story = (
-                    claim.article.story_id is None
-                    or candidate.claim.article.story_id is None
-                    or claim.article.story_id == candidate.claim.article.story_id
-                )
+                same_story = _same_story(claim, candidate.claim)
                 _create_link(
                     pair,
                     candidate,
@@ -538,13 +534,24 @@ def link_claims(claims: list[Claim]) -> int:
     return made
 
 
-def _threshold(candidate: Candidate, suggest: float) -> float:
+def _same_story(claim: Claim, other: Claim) -> bool:
+    return (
+        claim.article.story_id is None
+        or other.article.story_id is None
+        or claim.article.story_id == other.article.story_id
+    )
+
+
+def _threshold(candidate: Candidate, suggest: float, same_story: bool = True) -> float:
     model = active_model()
     if model is not None:
         return model.threshold  # the model weighs what the rules' margin stood for
     # Merely "related" claims (no figure, date or account in common) need more
-    # evidence: each suggestion costs an editor a look.
-    if candidate.comparison.relation == conflicts.RELATED:
+    # evidence: each suggestion costs an editor a look. So does a conflict across two
+    # stories, which is only ever shown as related.
+    if candidate.comparison.relation == conflicts.RELATED or (
+        candidate.comparison.is_conflict and not same_story
+    ):
         return suggest + RELATED_MARGIN
     return suggest
 

@@ -67,7 +67,9 @@ STATE_PATTERNS: dict[str, str] = {
     "arrests": r"arrest(?:ed|s)?|detain(?:ed)?|in custody",
     "votes": r"voted|vote of|margin of",
     "crowd": r"demonstrat(?:ed|ing)|protest(?:ed|ing)|march(?:ed|ing)|took to the streets|taken to the streets|"
-    r"turn(?:ed)? out|rall(?:ied|y)|gathered|mobili[sz]ed|counted|draw|crowd|"
+    r"turn(?:ed)? out|rall(?:ied|y)|gathered|mobili[sz]ed|counted|draw|"
+    # "the crowd crush", "a crowd surge": the disaster's name, not a count of the crowd.
+    r"crowd(?![ -](?:crush|surge|stampede|disaster|tragedy|control))|"
     r"(?:were|was) at the (?:[\w’'-]+ )?(?:march|rally|protest|demonstration)",
     "population": r"population|home to(?= (?:about|around|some|nearly|almost|more than|over|roughly|half|\d))|inhabitants",
     "age": r"\bage[sd]?\b|years? old|-year-old",

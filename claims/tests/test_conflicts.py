@@ -61,6 +61,55 @@ def test_figures_within_their_stated_reach_agree(first, second):
     assert result.kind == ""
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # Two floors of one toll are two tallies (the independent labels flag "over 250" vs "at least 261").
+        (
+            "At least 26 people were killed in the collapse.",
+            "At least 35 people were killed in the collapse.",
+        ),
+        ("The toll has risen to over 250 dead.", "The crash killed at least 261 people."),
+        # A floor against a precise count that is not how that floor was rounded.
+        ("At least 125 people died in the crush.", "The crush left 129 people dead."),
+        ("At least 175 people have been killed in the quake.", "The quake has killed 381 people."),
+    ],
+)
+def test_count_floors_that_are_different_tallies_conflict(first, second):
+    result = compare(first, second)
+    assert (result.relation, result.kind) == ("conflicts", "quantity")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("More than 380 people were killed in the quake.", "The quake killed 381 people."),
+        ("More than 700 people were injured.", "701 people were injured, the city said."),
+        ("At least 20 others have been seriously injured.", "More than 20 people were seriously injured."),
+    ],
+)
+def test_a_floor_that_rounds_the_same_count_agrees(first, second):
+    assert compare(first, second).relation == "agrees"
+
+
+def test_a_toll_counted_on_another_day_is_an_update_not_noise():
+    result = compare(
+        "As of Sunday evening, officials said 153 people were killed.",
+        "As of Tuesday, 156 deaths were confirmed by the disaster headquarters.",
+        published=(datetime.date(2022, 10, 31), datetime.date(2022, 11, 1)),
+    )
+    assert (result.relation, result.kind) == ("conflicts", "quantity")
+    assert "given for different dates" in result.explanation
+    assert result.explanation.endswith("says 156 deaths")
+    # Other measures on two days are no contradiction: prices, temperatures move.
+    other = compare(
+        "On Monday the river stood at 4 metres.",
+        "On Wednesday the river stood at 6 metres.",
+        published=(datetime.date(2022, 10, 31), datetime.date(2022, 11, 2)),
+    )
+    assert not other.is_conflict
+
+
 def test_small_exact_counts_are_not_rounded():
     assert compare("Three people died in the floods.", "Five people died in the floods.").kind == "quantity"
 

@@ -97,6 +97,8 @@ def test_a_magnitude_is_a_magnitude_whichever_way_it_is_written():
         ("More than 3,000 people were evacuated from the valley.", "evacuated", "person"),
         ("Two rescue workers were killed by a falling wall.", "deaths", "worker"),
         ("About 150 tents were put up beside the school.", "tent", "tent"),
+        # "crowd crush" names the disaster: the toll counts the dead, not the crowd.
+        ("The death toll from the crowd crush in the old town has risen to 154.", "deaths", "person"),
     ],
 )
 def test_each_count_says_what_it_counts(sentence, measure, unit):
