@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from claims.cleaning import clean_document  # noqa: E402
 from claims.embeddings import embed  # noqa: E402
 from claims.extraction import extract_claims  # noqa: E402
+from claims.stories import lead_text  # noqa: E402
 
 SOURCES = [
     "the interior ministry",
@@ -123,6 +124,7 @@ def main() -> int:
         _, cleaned = clean_document(data, max_bytes=10_000_000, language="en")
         found = extract_claims(cleaned.body, published=datetime.date(2026, 3, 14))
         embed([claim.text for claim in found])
+        embed([lead_text(cleaned.headline, cleaned.body)])  # the lead's meaning, for story grouping
         claims += len(found)
     elapsed = time.perf_counter() - started
     print(

@@ -55,7 +55,7 @@ def corpora() -> dict[str, dict[Path, str]]:
         if path.parent.name != "figures":
             real[path] = path.parent.name
     if real:
-        sets["real (key events)"] = real
+        sets["real (labelled events)"] = real
     figures = {}
     for path in sorted((HERE / "real" / "articles" / "figures").glob("*.txt")):
         event = path.stem.split("-", 1)[1]
@@ -65,15 +65,22 @@ def corpora() -> dict[str, dict[Path, str]]:
     return sets
 
 
-def group(paths: list[Path], threshold: float, same_day: bool = False) -> dict[str, int]:
-    from claims.stories import matching_stories, profile
+def group(
+    paths: list[Path], threshold: float, same_day: bool = False, meaning: bool = True
+) -> dict[str, int]:
+    from claims.embeddings import embed
+    from claims.stories import lead_text, matching_stories, profile
 
+    texts = [read(path) for path in paths]
+    vectors = (
+        embed([lead_text(headline, body) for headline, body, _ in texts]) if meaning else [None] * len(paths)
+    )
     articles = []
-    for path in paths:
-        headline, body, published = read(path)
+    for path, (headline, body, published), vector in zip(paths, texts, vectors, strict=True):
         if same_day:
             published = SAME_DAY
-        articles.append((published or datetime.date.max, path.as_posix(), profile(headline, body, published)))
+        article = profile(headline, body, published, vector)
+        articles.append((published or datetime.date.max, path.as_posix(), article))
     articles.sort(key=lambda a: (a[0], a[1]))
     members: list[tuple[int, object]] = []
     assigned: dict[str, int] = {}
@@ -107,17 +114,20 @@ def main() -> int:
         help="a stress test of precision: every report dated the same day, and all sets pooled, so only "
         "the words tell events apart (the real key's events are months apart, which hides merging)",
     )
+    parser.add_argument(
+        "--words-only", action="store_true", help="group without the leads' meaning (as before it was used)"
+    )
     args = parser.parse_args()
     sets = corpora()
     if args.same_day:
         pooled = {path: f"{name}:{event}" for name, events in sets.items() for path, event in events.items()}
         sets["all sets pooled"] = pooled
-    if "real (key events)" not in sets:
+    if "real (labelled events)" not in sets:
         print(
             "The real reports are absent: rebuild bench/real/articles/ (bench/real/README.md) to score them."
         )
     for name, gold_by_path in sets.items():
-        predicted = group(list(gold_by_path), args.threshold, args.same_day)
+        predicted = group(list(gold_by_path), args.threshold, args.same_day, meaning=not args.words_only)
         gold = {path.as_posix(): event for path, event in gold_by_path.items()}
         precision, recall = b_cubed(predicted, gold)
         print(f"{name:<22} {len(gold):>3} articles, {len(set(gold.values())):>2} events -> "

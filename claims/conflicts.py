@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .vocabulary import GENERIC_PEOPLE, SAME_FACT, measure_of_noun
+from .vocabulary import GENERIC_PEOPLE, IRREGULAR_PLURALS, SAME_FACT, measure_of_noun
 
 AGREES, CONFLICTS, RELATED = "agrees", "conflicts", "related"
 QUANTITY, DATE, ATTRIBUTION, WORDING = "quantity", "date", "attribution", "wording"
@@ -271,8 +271,14 @@ def interval(figure: Figure) -> tuple[float, float]:
     value = figure.value * scale
     if value < 0:
         low, high = high, low
-    if figure.qualifier == "exact" and figure.value == int(figure.value) and abs(figure.value) < 20:
-        # Small counts are not rounded: 4 and 5 are different.
+    if (
+        figure.qualifier == "exact"
+        and figure.value == int(figure.value)
+        and (
+            abs(figure.value) < 20 or figure.base_unit in {"", "count"} and _rounding_unit(figure.value) == 1
+        )
+    ):
+        # Counts written to the last unit are not rounded: 4 and 5, or 153 and 154 dead, differ.
         return value, value
     if figure.qualifier == "exact" and figure.base_unit not in {"", "count", "percent", "point"}:
         # A measurement is as precise as its last written digit, and conversions are rounded:
@@ -354,6 +360,8 @@ def describe(figure: Figure) -> str:
     if figure.qualifier == "range" and figure.low is not None and figure.high is not None:
         number = f"{_number(figure.low)} to {_number(figure.high)}"
     unit = figure.unit
+    if unit == "national" and "foreign" in figure.text.lower():
+        unit = "foreign national"
     if figure.measure in {"magnitude", "category", "rank"}:
         return f"{figure.measure} {_QUALIFIER_WORDS.get(figure.qualifier, '')}{number}"
     if figure.measure and figure.base_unit not in {"", "count"} and unit != "percent":
@@ -361,9 +369,17 @@ def describe(figure: Figure) -> str:
     if unit == "percent":
         return f"{_QUALIFIER_WORDS.get(figure.qualifier, '')}{number}%"
     if unit and value != 1 and not unit.endswith("s"):
-        unit = unit[:-1] + "ies" if unit.endswith("y") and unit[-2:-1] not in "aeiou" else unit + "s"
-        unit = {"persons": "people"}.get(unit, unit)
+        plural = _PLURALS.get(unit)
+        if plural is None:
+            plural = unit[:-1] + "ies" if unit.endswith("y") and unit[-2:-1] not in "aeiou" else unit + "s"
+        unit = plural
     return f"{_QUALIFIER_WORDS.get(figure.qualifier, '')}{number} {unit}".strip()
+
+
+# "3 men", "2 children", "5 people": the plural a reporter writes.
+_PLURALS = {singular: plural for plural, singular in IRREGULAR_PLURALS.items() if plural != singular} | {
+    "person": "people"
+}
 
 
 def _number(value: float) -> str:
@@ -407,10 +423,20 @@ def _kind_of_people(figure: Figure) -> str:
     """'people' for people in general (and for nouns that name the state itself: deaths, bodies,
     demonstrators); otherwise the noun's own measure or the noun ("troops", "firefighter")."""
     noun = figure.unit
+    if noun == "national" and "foreign" in figure.text.lower():
+        noun = "foreigner"  # "19 foreign nationals" and "22 foreigners" count the same people
     noun_measure = measure_of_noun(noun)
     if noun in GENERIC_PEOPLE or noun == "person" or noun_measure == figure.measure or not noun:
         return "people"
     return noun_measure or noun
+
+
+# A count that is only part of a tally: "five from Iran" (of 26 foreigners), "three men and a
+# woman" (four people). It is weighed against nothing: the whole is another figure.
+_PART_OF_A_TALLY = re.compile(
+    r"^\s+(?:(?:were|are|was)\s+)?from\s+(?:the\s+)?[A-Z]"
+    r"|^\s+and\s+(?:a|an|one|two)\s+(?:wom[ae]n|m[ae]n|child(?:ren)?|boys?|girls?|teenagers?)\b"
+)
 
 
 def figure_key(figure: Figure, text: str) -> str:
@@ -421,6 +447,8 @@ def figure_key(figure: Figure, text: str) -> str:
     if figure.measure:
         key = f"{SAME_FACT.get(figure.measure, figure.measure)}|{figure.base_unit}"
         if figure.measure in PEOPLE_MEASURES:
+            if _PART_OF_A_TALLY.match(text[figure.end : figure.end + 40]):
+                return ""
             # "17 firefighters" among the dead are not the death toll, nor "149 passengers" all 157 aboard:
             # counts of people in one state compare when they count the same kind of people.
             key += f"|{_kind_of_people(figure)}"

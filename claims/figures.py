@@ -681,9 +681,10 @@ def _decide(text: str, raws: list[_Raw], index: int, context: str = "") -> bool:
             and previous.measure in _PEOPLE_STATES
             and raw.measure not in _PEOPLE_STATES
             and vocab.is_person_noun(raw.lemma)
-            and re.fullmatch(r"\s*(?:,|and|, and|or)\s*", text[previous.end : raw.start])
+            and re.fullmatch(r"\s*(?:,|and|, and|or|,? including)\s*", text[previous.end : raw.start])
         ):
-            raw.measure = previous.measure  # "killing all 149 passengers and 8 crew members"
+            # "killing all 149 passengers and 8 crew members"; "risen to 154, including 26 foreigners"
+            raw.measure = previous.measure
         return bool(raw.measure)
     return _borrow(text, raws, index, w, context)
 

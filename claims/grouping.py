@@ -17,7 +17,11 @@ CANDIDATE_ARTICLES = 300  # recent articles with a story, compared with a new on
 
 
 def _profile(article: Article) -> stories.Profile:
-    return stories.profile(article.headline, article.body, article.published)
+    return stories.profile(article.headline, article.body, article.published, _vector(article.lead_embedding))
+
+
+def _vector(value) -> bytes | None:
+    return bytes(value) if value is not None else None  # PostgreSQL hands back a memoryview
 
 
 def assign_story(article: Article) -> Story:
@@ -33,8 +37,11 @@ def assign_story(article: Article) -> Story:
     # Only the lead counts: fetch that, not 300 whole bodies.
     recent = recent.annotate(lead=Substr("body", 1, stories.LEAD_CHARACTERS))
     members = [
-        (other.story_id, stories.profile(other.headline, other.lead, other.published))
-        for other in recent.order_by("-pk").only("pk", "story_id", "headline", "published")[
+        (
+            other.story_id,
+            stories.profile(other.headline, other.lead, other.published, _vector(other.lead_embedding)),
+        )
+        for other in recent.order_by("-pk").only("pk", "story_id", "headline", "published", "lead_embedding")[
             :CANDIDATE_ARTICLES
         ]
     ]

@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from . import archive, cleaning, embeddings, extraction, grouping, matching
+from . import archive, cleaning, embeddings, extraction, grouping, matching, stories
 from .models import Article, Claim, ClaimLink, DateMention, Outlet, Quantity
 
 IMPORTED, DUPLICATE, REJECTED = "imported", "duplicate", "rejected"
@@ -134,6 +134,8 @@ def import_article(
         found = extraction.extract_claims(
             cleaned.body, published=published_date, language=article_language or "en"
         )
+        article_headline = (headline or header.get("headline") or cleaned.headline)[:500]
+        [lead_vector] = embeddings.embed([stories.lead_text(article_headline, cleaned.body)])
         with transaction.atomic():
             the_outlet = get_or_create_outlet(outlet_name, domain=outlet_from_url(url))
             duplicate = _find_duplicate(the_outlet, cleaned.body, url)
@@ -142,7 +144,7 @@ def import_article(
             article = Article.objects.create(
                 outlet=the_outlet,
                 url=url,
-                headline=(headline or header.get("headline") or cleaned.headline)[:500],
+                headline=article_headline,
                 byline=cleaned.byline[:300],
                 published=published_date,
                 published_at=published_at,
@@ -150,6 +152,7 @@ def import_article(
                 body=cleaned.body,
                 content_hash=cleaning.content_hash(cleaned.body),
                 added_by=added_by,
+                lead_embedding=lead_vector,
             )
             grouping.assign_story(article)
             claims = extract_article_claims(article, found)

@@ -80,6 +80,8 @@ class Article(models.Model):
     )
     added_at = models.DateTimeField(auto_now_add=True)
     extracted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # What the headline and lead mean, as a vector (claims.embeddings): story grouping reads it.
+    lead_embedding = models.BinaryField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-published", "-added_at"]

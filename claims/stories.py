@@ -1,10 +1,11 @@
 """Stories: which real-world event an article reports. Pure functions over text (no ORM).
 
 An article joins the story of its most alike recent article when they are
-alike enough, or starts a story of its own. Alike means: they name the same
-people and places in their headline and lead, use the same words there, and
-were published within a few days of each other. Editors' choices (moving an
-article, merging stories) are kept by the database layer and never undone.
+alike enough, or starts a story of its own. Alike means, for reports published
+within a few days of each other: their headlines and leads mean much the same
+(the cosine of their WordLlama vectors), or they name the same people and places
+and use the same words there without meaning different things. Editors' choices
+(moving an article, merging stories) are kept by the database layer and never undone.
 """
 
 from __future__ import annotations
@@ -12,11 +13,17 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from . import embeddings
 from .conflicts import content_stems, entity_stems
 
 LEAD_CHARACTERS = 700  # the headline and the first paragraphs say what a report is about
 WINDOW = datetime.timedelta(days=7)  # reports of one event come out within days of each other
 JOIN_THRESHOLD = 0.25  # first run at 0.3: see bench/README.md
+# Leads that mean the same join whatever their words (same event: median cosine 0.69; two
+# events, even two earthquakes on one day, at most 0.61); leads sharing names and words
+# but meaning different things (a quake in Italy, a bridge in Italy) do not. bench/README.md.
+MEANING_JOIN = 0.62
+MEANING_VETO = 0.5
 
 
 @dataclass(frozen=True)
@@ -24,11 +31,19 @@ class Profile:
     names: frozenset[str]
     words: frozenset[str]
     published: datetime.date | None = None
+    meaning: bytes | None = None  # the lead's vector, when known
 
 
-def profile(headline: str, body: str, published: datetime.date | None = None) -> Profile:
-    lead = f"{headline}. {body[:LEAD_CHARACTERS]}"
-    return Profile(frozenset(entity_stems(lead)), frozenset(content_stems(lead)), published)
+def lead_text(headline: str, body: str) -> str:
+    """What a report is about: its headline and first paragraphs (what is embedded too)."""
+    return f"{headline}. {body[:LEAD_CHARACTERS]}"
+
+
+def profile(
+    headline: str, body: str, published: datetime.date | None = None, meaning: bytes | None = None
+) -> Profile:
+    lead = lead_text(headline, body)
+    return Profile(frozenset(entity_stems(lead)), frozenset(content_stems(lead)), published, meaning)
 
 
 def _overlap(first: frozenset[str], second: frozenset[str]) -> float:
@@ -38,10 +53,23 @@ def _overlap(first: frozenset[str], second: frozenset[str]) -> float:
 
 
 def similarity(a: Profile, b: Profile) -> float:
-    """0 to 1: how surely two reports tell the same story."""
+    """0 to 1: how much two reports' leads share names and words (0 outside the window)."""
     if a.published and b.published and abs(a.published - b.published) > WINDOW:
         return 0.0
     return round(0.6 * _overlap(a.names, b.names) + 0.4 * _overlap(a.words, b.words), 3)
+
+
+def likeness(a: Profile, b: Profile, threshold: float = JOIN_THRESHOLD) -> float | None:
+    """How surely two reports tell one story, or None when they do not."""
+    words = similarity(a, b)
+    if a.meaning is None or b.meaning is None:
+        return words if words >= threshold else None  # reports stored before leads had vectors
+    if a.published and b.published and abs(a.published - b.published) > WINDOW:
+        return None
+    meaning = embeddings.meaning_similarity(a.meaning, b.meaning)
+    if meaning >= MEANING_JOIN or (words >= threshold and meaning >= MEANING_VETO):
+        return max(words, meaning)
+    return None
 
 
 def matching_stories(
@@ -54,8 +82,8 @@ def matching_stories(
     """
     best: dict[int, float] = {}
     for story_id, member in members:
-        score = similarity(article, member)
-        if score >= threshold and score > best.get(story_id, -1):
+        score = likeness(article, member, threshold)
+        if score is not None and score > best.get(story_id, -1):
             best[story_id] = score
     return sorted(best, key=lambda story_id: (-best[story_id], story_id))
 

@@ -51,7 +51,7 @@ GENERIC_PEOPLE = frozenset(
 # Checked in this order; the nearest match to the figure wins. Building states only
 # apply to buildings, people states to anything that is not a thing.
 STATE_PATTERNS: dict[str, str] = {
-    "deaths": r"kill(?:ed|ing|s)?|dead|died|dies|deaths?|death toll|toll|fatalit(?:y|ies)|perish(?:ed)?|"
+    "deaths": r"kill(?:ed|ing|s)?|dead|died|dies|deaths?|death toll|toll|fatalit(?:y|ies)|perish(?:ed)?|fatally|"
     r"lost (?:their |his |her )?lives|lives lost|claimed [\w ]{0,20}lives|bodies",
     "injured": r"injur(?:ed|ing|ies|y)|wounded|wounding|hurt|hospitali[sz]ed|in (?:a )?critical|"
     r"(?:critical|serious) condition|treated for|(?:taken|admitted|rushed) to (?:the )?hospitals?",
@@ -71,7 +71,9 @@ STATE_PATTERNS: dict[str, str] = {
     # "the crowd crush", "a crowd surge": the disaster's name, not a count of the crowd.
     r"crowd(?![ -](?:crush|surge|stampede|disaster|tragedy|control))|"
     r"(?:were|was) at the (?:[\w’'-]+ )?(?:march|rally|protest|demonstration)",
-    "population": r"population|home to(?= (?:about|around|some|nearly|almost|more than|over|roughly|half|\d))|inhabitants",
+    # "home to" and "a town of" name a population only right before the figure (the window ends there).
+    "population": r"population|(?:home to|(?:city|town|village|community) of)"
+    r"(?= (?:about|around|some|nearly|almost|more than|over|roughly|half|\d)|\s*$)|inhabitants",
     "age": r"\bage[sd]?\b|years? old|-year-old",
 }
 BUILDING_STATES = {

@@ -110,6 +110,35 @@ def test_a_toll_counted_on_another_day_is_an_update_not_noise():
     assert not other.is_conflict
 
 
+def test_part_of_a_tally_is_not_weighed_against_the_whole():
+    toll = "The death toll from the crush has risen to 154, including 26 foreigners, officials said."
+    listed = "Twenty-six foreigners from 14 countries died: five from Iran; four from China."
+    result = compare(toll, listed)
+    assert (result.relation, result.explanation) == ("agrees", "both give 26 foreigners")
+    # "three men and a woman" are four people, not three.
+    assert not compare(
+        "Police said four people were arrested.", "Police said three men and a woman were in custody."
+    ).is_conflict
+
+
+def test_foreign_nationals_and_foreigners_are_the_same_people():
+    result = compare(
+        "The death toll has risen to 154, including 26 foreigners, officials said.",
+        "The dead included at least 19 foreign nationals, he said.",
+    )
+    assert result.kind == "quantity"
+    assert result.explanation.startswith("26 foreigners vs at least 19 foreign nationals")
+
+
+def test_counts_written_to_the_unit_are_not_rounded():
+    result = compare("Officials said 153 people were killed.", "The toll has risen to 154 dead.")
+    assert result.kind == "quantity"
+    assert (
+        compare("About 1,028,000 people are in camps.", "About 1.03 million people are in camps.").relation
+        == "agrees"
+    )
+
+
 def test_small_exact_counts_are_not_rounded():
     assert compare("Three people died in the floods.", "Five people died in the floods.").kind == "quantity"
 

@@ -20,8 +20,8 @@ EVAL_SET = Path(__file__).resolve().parents[2] / "bench" / "eval_set"
 
 
 def test_reports_of_one_event_share_a_story_and_other_events_do_not():
-    # Arrival order matters: the first two port reports are not alike enough on their own, the
-    # third bridges them and their stories become one.
+    # Arrival order matters when words decide alone: the first two port reports share too few
+    # names, a third would bridge them. Their leads' meaning joins them at once.
     names = ["port-herald", "port-meridian", "port-coastline", "vote-courier", "vote-ledger", "vote-dispatch"]
     for name in names:
         data = (EVAL_SET / f"{name}.txt").read_bytes()
@@ -61,6 +61,63 @@ def test_similarity_needs_shared_names_words_and_a_nearby_date():
     assert stories.similarity(first, same) >= stories.JOIN_THRESHOLD
     assert stories.similarity(first, later) == 0
     assert stories.similarity(first, other) < stories.JOIN_THRESHOLD
+
+
+def _lead(headline: str, body: str, published) -> stories.Profile:
+    from claims.embeddings import embed
+
+    [vector] = embed([stories.lead_text(headline, body)])
+    return stories.profile(headline, body, published, vector)
+
+
+def test_leads_that_mean_different_things_stay_apart_however_many_names_they_share():
+    import datetime
+
+    sunday = datetime.date(2026, 3, 8)
+    quake = _lead(
+        "Earthquake kills at least 40 in Veldria",
+        "A strong earthquake struck the mountain province of Veldria on Sunday afternoon, killing at "
+        "least 40 people, injuring hundreds and toppling homes in villages near the epicentre, the "
+        "provincial disaster agency said. Rescuers searched the rubble through the night.",
+        sunday,
+    )
+    update = _lead(
+        "Death toll from quake rises to 62",
+        "The death toll from Sunday's earthquake rose to 62 on Monday as rescuers dug through collapsed "
+        "houses in mountain villages, officials said. Aftershocks rattled the region and thousands of "
+        "survivors slept outdoors.",
+        sunday,
+    )
+    budget = _lead(
+        "Veldria council approves budget on Sunday",
+        "The Veldria provincial council approved its budget on Sunday after a long debate about roads "
+        "and schools in the mountain province.",
+        sunday,
+    )
+    assert stories.likeness(quake, update) is not None
+    # Same province, same day, many shared words: without meaning they would be one story.
+    assert stories.similarity(quake, budget) >= stories.JOIN_THRESHOLD
+    assert stories.likeness(quake, budget) is None
+
+
+def test_leads_that_mean_the_same_join_whatever_their_words():
+    import datetime
+
+    import numpy as np
+
+    day = datetime.date(2026, 3, 8)
+    base = np.zeros(256, dtype=np.float32)
+    base[0] = 1.0
+    close = np.zeros(256, dtype=np.float32)
+    close[0], close[1] = 0.7, (1 - 0.7**2) ** 0.5  # cosine 0.7 with `base`
+    first = stories.Profile(frozenset({"marren"}), frozenset({"dam"}), day, base.tobytes())
+    second = stories.Profile(frozenset({"estrava"}), frozenset({"flood"}), day, close.tobytes())
+    assert stories.similarity(first, second) == 0
+    assert stories.likeness(first, second) == pytest.approx(0.7, abs=1e-3)
+    far_apart = stories.Profile(second.names, second.words, day.replace(month=6), close.tobytes())
+    assert stories.likeness(first, far_apart) is None  # a week's window, meaning or not
+    no_vector = stories.Profile(second.names, second.words, day)
+    assert stories.likeness(first, no_vector) is None  # older reports: words alone decide
 
 
 def test_b_cubed():
