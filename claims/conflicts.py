@@ -336,9 +336,13 @@ def _lower_bounds_consistent(first: Figure, second: Figure) -> bool | None:
     floor, other = (first, second) if first.qualifier in LOWER_BOUNDS else (second, first)
     if other.qualifier not in {"exact", "about"}:
         return None
-    low = _base(floor)
+    # "More than 380" is how 381 is rounded; "at least 153" is 153 itself, not 154.
+    unit = _rounding_unit(floor.value)
+    step = 1.0 if floor.qualifier == "over" else 0.0
+    low = _base(floor) + (step if unit == 1 else 0.0)
+    high = _base(floor) + max(unit if unit > 1 else 0.0, step)
     other_low, other_high = interval(other)  # "around 100,000" allows more than 94,000
-    return other_low <= low + _rounding_unit(floor.value) and low <= other_high
+    return other_low <= high and low <= other_high
 
 
 _QUALIFIER_WORDS = {
@@ -683,10 +687,9 @@ def compare(a: ClaimFacts, b: ClaimFacts) -> Comparison:
             continue
         pairs = [
             (fa, fb)
-            for fa in a.figures
-            if figure_key(fa, a.text) == key
-            for fb in b.figures
-            if figure_key(fb, b.text) == key and past_year(a, fa) == past_year(b, fb) and _same_scale(fa, fb)
+            for fa in _telling(a, key)
+            for fb in _telling(b, key)
+            if past_year(a, fa) == past_year(b, fb) and _same_scale(fa, fb)
         ]
         if not pairs:
             continue
@@ -770,6 +773,14 @@ MEASURES = frozenset(
     "percent dollar euro pound yen crown ruble rouble yuan hryvnia kilometer kilometre meter metre mile km kg "
     "kilogram ton tonne hectare acre magnitude cubic meter square kilometer".split()  # noqa: SIM905
 ) | {"cubic meter", "square kilometer", "square mile"}
+
+
+def _telling(facts: ClaimFacts, key: str) -> list[Figure]:
+    """A claim's figures for one measure, without a vague "dozens" beside a figure in digits:
+    "the toll climbed to 81 ... dozens are presumed dead" is a toll of 81."""
+    figures = [f for f in facts.figures if figure_key(f, facts.text) == key]
+    precise = [f for f in figures if f.qualifier != "range" or any(ch.isdigit() for ch in f.text)]
+    return precise or figures
 
 
 def _base(figure: Figure) -> float:

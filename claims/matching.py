@@ -603,9 +603,17 @@ def reweigh_after_story_change(article_ids: Iterable[int]) -> int:
 
     A conflict held back as "in different stories" is proposed once the two
     claims share a story, and held back again when an editor splits them.
-    Links an editor confirmed, dismissed or made are left as they are.
-    Returns how many links changed.
+    Links an editor confirmed, dismissed or made are left as they are. Pairs that now share a
+    story and were never weighed as such (one of them was in another story when it arrived) are
+    weighed now. Returns how many links changed or were made.
     """
+    article_ids = list(article_ids)
+    changed = _reweigh_links(article_ids)
+    moved = list(Claim.objects.filter(article_id__in=article_ids, article__story__isnull=False))
+    return changed + (link_claims(moved) if moved else 0)
+
+
+def _reweigh_links(article_ids: list[int]) -> int:
     links = list(
         ClaimLink.objects.filter(origin=ClaimLink.Origin.AUTO, status=ClaimLink.Status.SUGGESTED).filter(
             Q(claim_a__article_id__in=article_ids) | Q(claim_b__article_id__in=article_ids)

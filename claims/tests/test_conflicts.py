@@ -139,6 +139,15 @@ def test_counts_written_to_the_unit_are_not_rounded():
     )
 
 
+def test_a_vague_dozens_beside_a_figure_does_not_make_an_agreement():
+    result = compare(
+        "At least 25 people have been killed by the typhoon.",
+        "The death toll from the typhoon has climbed to 81 as rescuers search a landslide where dozens are presumed dead.",
+    )
+    assert result.kind == "quantity"
+    assert result.explanation.startswith("at least 25 people vs 81 people")
+
+
 def test_small_exact_counts_are_not_rounded():
     assert compare("Three people died in the floods.", "Five people died in the floods.").kind == "quantity"
 

@@ -180,6 +180,24 @@ def test_conflicts_are_only_proposed_within_a_story():
     assert link.relation == "related"
 
 
+def test_stories_merged_later_get_the_conflicts_nobody_weighed_while_they_were_apart():
+    body = "About 1,200 residents were evacuated from the valley on Monday, the civil protection agency said."
+    one = import_article(text=body, outlet="Harbor Courier", published="2026-03-09").article
+    grouping.move_article(one, None)  # an editor keeps it apart before the second report arrives
+    other = import_article(
+        text=body.replace("About 1,200", "Some 3,000"), outlet="Estrava Daily", published="2026-03-09"
+    ).article
+    one.refresh_from_db()
+    if other.story_id == one.story_id:  # joined the editor's story: move it out, no link kept
+        grouping.move_article(other, None)
+        other.refresh_from_db()
+    ClaimLink.objects.all().delete()  # as if the two had never been weighed together
+    grouping.merge_stories(Story.objects.get(pk=other.story_id), Story.objects.get(pk=one.story_id))
+    link = ClaimLink.objects.get()
+    assert (link.relation, link.kind) == ("conflicts", "quantity")
+    assert "different stories" not in link.explanation
+
+
 def test_export_stories_prints_the_documented_shape():
     call_command("load_demo", stdout=StringIO())
     out = StringIO()
