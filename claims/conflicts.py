@@ -443,6 +443,18 @@ _PART_OF_A_TALLY = re.compile(
 )
 
 
+_SERIOUS = re.compile(r"serious|critical|severe|intensive care|grave", re.I)
+_NEXT_COUNT = re.compile(r"\d|[,;:(]|\s(?:and|while|but)\s")
+
+
+def _seriously(figure: Figure, text: str) -> bool:
+    """The figure counts the gravely injured: '19 of them seriously', '33 in serious condition'."""
+    after = text[figure.end : figure.end + 60]
+    stop = _NEXT_COUNT.search(after)
+    before = re.split(r"[,;:(]", text[max(0, figure.start - 25) : figure.start])[-1]
+    return bool(_SERIOUS.search(before + figure.text + (after[: stop.start()] if stop else after)))
+
+
 def figure_key(figure: Figure, text: str) -> str:
     """What two figures must share to be weighed against each other: the measure and its base unit.
 
@@ -453,6 +465,8 @@ def figure_key(figure: Figure, text: str) -> str:
         if figure.measure in PEOPLE_MEASURES:
             if _PART_OF_A_TALLY.match(text[figure.end : figure.end + 40]):
                 return ""
+            if figure.measure == "injured" and _seriously(figure, text):
+                key += "|serious"  # "37 in serious condition" is not all 151 injured
             # "17 firefighters" among the dead are not the death toll, nor "149 passengers" all 157 aboard:
             # counts of people in one state compare when they count the same kind of people.
             key += f"|{_kind_of_people(figure)}"
@@ -805,7 +819,7 @@ def past_year(facts: ClaimFacts, figure: Figure) -> int | None:
     left = max(text.rfind(mark, 0, figure.start) for mark in (";", ". ", " while ", " whereas "))
     left = max(left, figure.start - 80)
     rights = [i for i in (text.find(mark, figure.end) for mark in (";", ". ", ",", " while ")) if i != -1]
-    right = min([figure.end + 60, *rights])
+    right = min([figure.end + 100, *rights])  # "...left more than 7,350 dead or missing ... in November 2013"
     this_year = facts.published.year if facts.published else None
     for match in _YEAR.finditer(text, max(0, left), right):
         if figure.start <= match.start() < figure.end:

@@ -148,6 +148,26 @@ def test_a_vague_dozens_beside_a_figure_does_not_make_an_agreement():
     assert result.explanation.startswith("at least 25 people vs 81 people")
 
 
+def test_the_gravely_injured_are_not_weighed_against_all_the_injured():
+    assert not compare(
+        "The toll could rise as 37 of the injured were in serious condition, the ministry said.",
+        "As of Tuesday, 151 injuries were confirmed by the headquarters.",
+    ).is_conflict
+    gravely = compare(
+        "The toll could rise further, as 33 others remain in serious condition, officials said.",
+        "The fire chief said 82 people were injured, 19 of them seriously.",
+    )
+    assert gravely.explanation.startswith("33 people vs 19 people")
+
+
+def test_a_toll_of_an_earlier_year_later_in_the_clause_is_not_this_weeks():
+    assert not compare(
+        "At least 25 people have been killed by the typhoon.",
+        "The deadliest storm on record is Typhoon Haiyan, which left more than 7,350 people dead or "
+        "missing across the central islands of the archipelago in November 2013.",
+    ).is_conflict
+
+
 def test_small_exact_counts_are_not_rounded():
     assert compare("Three people died in the floods.", "Five people died in the floods.").kind == "quantity"
 
