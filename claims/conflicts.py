@@ -55,6 +55,7 @@ class ClaimFacts:
     figures: tuple[Figure, ...] = ()
     dates: tuple[When, ...] = ()
     published: datetime.date | None = None
+    published_at: datetime.datetime | None = None  # the moment, when the source says it
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ def facts_from(
     attribution: str = "",
     outlet: str = "",
     published: datetime.date | None = None,
+    published_at: datetime.datetime | None = None,
     offset: int = 0,
 ) -> ClaimFacts:
     """ClaimFacts from anything shaped like extraction's facts or the model rows.
@@ -112,6 +114,7 @@ def facts_from(
         figures=tuple(figures),
         dates=whens,
         published=published,
+        published_at=published_at,
     )
 
 
@@ -554,16 +557,17 @@ def _moment_note(a: ClaimFacts, fa: Figure, b: ClaimFacts, fb: Figure) -> str:
     if days >= 2:
         notes.append(f"the reports were published {days} days apart")
     later = ""
-    if days:
+    hours = _hours_apart(a, b)
+    if hours is not None and hours >= 1:
+        # "the later report, 20 h after": the moment, when both sources give it.
+        newer, older = (fb, fa) if b.published_at > a.published_at else (fa, fb)
+        updated = _is_update(a, b, newer, older)
+        later = f"; {'updated: ' if updated else ''}the later report, {_span(hours)} after, says {describe(newer)}"
+    elif days:
         # A toll is often updated: say which figure is the newer one, and call a higher count from
         # the same source what it most likely is, an update.
         newer, older = (fb, fa) if b.published > a.published else (fa, fb)
-        updated = (
-            newer.measure in CUMULATIVE_MEASURES
-            and interval(newer)[0] > interval(older)[1]
-            and bool(a.attribution and b.attribution)
-            and same_source(a.attribution, b.attribution)
-        )
+        updated = _is_update(a, b, newer, older)
         later = (
             f"; {'updated: ' if updated else ''}the later report, {days} day{'s' if days > 1 else ''} after, "
             f"says {describe(newer)}"
@@ -573,16 +577,34 @@ def _moment_note(a: ClaimFacts, fa: Figure, b: ClaimFacts, fb: Figure) -> str:
     return later + "; they may describe different moments (" + "; ".join(notes) + ")"
 
 
+def _hours_apart(a: ClaimFacts, b: ClaimFacts) -> float | None:
+    """Hours between two reports when both give their moment and it is under two days."""
+    if a.published_at is None or b.published_at is None:
+        return None
+    hours = abs((a.published_at - b.published_at).total_seconds()) / 3600
+    return hours if hours < 48 else None
+
+
+def _span(hours: float) -> str:
+    return f"{round(hours)} h"
+
+
+def _is_update(a: ClaimFacts, b: ClaimFacts, newer: Figure, older: Figure) -> bool:
+    """A higher count of a cumulative toll from the same source: most likely an update."""
+    return (
+        newer.measure in CUMULATIVE_MEASURES
+        and interval(newer)[0] > interval(older)[1]
+        and bool(a.attribution and b.attribution)
+        and same_source(a.attribution, b.attribution)
+    )
+
+
 def _later_count(a: ClaimFacts, fa: Figure, b: ClaimFacts, fb: Figure) -> str:
     """'; the later count, for Tuesday (1 November 2022), says 156 deaths' (updated when it is higher
     and from the same source)."""
     newer_b = max(_day_values(b)) > max(_day_values(a))
     newer, older, facts = (fb, fa, b) if newer_b else (fa, fb, a)
-    updated = (
-        interval(newer)[0] > interval(older)[1]
-        and bool(a.attribution and b.attribution)
-        and same_source(a.attribution, b.attribution)
-    )
+    updated = _is_update(a, b, newer, older)
     return (
         f"; {'updated: ' if updated else ''}the later count, for {_day_text(facts)}, says {describe(newer)}"
     )

@@ -67,6 +67,7 @@ def facts_of(claim: Claim) -> conflicts.ClaimFacts:
         attribution=claim.attribution,
         outlet=claim.article.outlet.name,
         published=claim.article.published,
+        published_at=claim.article.published_at,
         offset=claim.start,
     )
 

@@ -168,6 +168,30 @@ def test_a_toll_of_an_earlier_year_later_in_the_clause_is_not_this_weeks():
     ).is_conflict
 
 
+def test_a_report_published_hours_later_says_so():
+    def at(text, moment):
+        attribution, _ = extract_attribution(text)
+        return conflicts.facts_from(
+            text=text,
+            quantities=extract_quantities(text),
+            dates=extract_dates(text, published=moment.date()),
+            attribution=attribution,
+            published=moment.date(),
+            published_at=moment,
+        )
+
+    utc = datetime.UTC
+    early = at(
+        "The fire killed 31 people, the fire service said.", datetime.datetime(2026, 3, 9, 6, 0, tzinfo=utc)
+    )
+    late = at(
+        "The fire killed 48 people, the fire service said.", datetime.datetime(2026, 3, 10, 2, 0, tzinfo=utc)
+    )
+    result = conflicts.compare(early, late)
+    assert result.kind == "quantity"
+    assert result.explanation.endswith("updated: the later report, 20 h after, says 48 people")
+
+
 def test_small_exact_counts_are_not_rounded():
     assert compare("Three people died in the floods.", "Five people died in the floods.").kind == "quantity"
 
