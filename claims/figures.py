@@ -235,7 +235,7 @@ _BUILDING_NAMES = list(vocab.BUILDING_STATES)
 _LENGTH_RES = [(name, re.compile(pattern, re.I)) for name, pattern in vocab.LENGTH_CONTEXT]
 
 _STOP_WORDS = frozenset(
-    """of in on at to from by for with or the a an that which who whom as than per across including into
+    """of in on at to from by for with or and the a an that which who whom as than per across including into
     after before during since while when where were was are is be been being have has had will would could
     should may might can do does did not no its their his her our this these those there here said says
     say told according reported each every among between about around over under up down out off

@@ -67,7 +67,7 @@ STATE_PATTERNS: dict[str, str] = {
     "arrests": r"arrest(?:ed|s)?|detain(?:ed)?|in custody",
     "votes": r"voted|vote of|margin of",
     "crowd": r"demonstrat(?:ed|ing)|protest(?:ed|ing)|march(?:ed|ing)|took to the streets|taken to the streets|"
-    r"turn(?:ed)? out|rall(?:ied|y)|gathered|mobili[sz]ed|counted|draw|"
+    r"turn(?:ed)? out|rall(?:ied|y)|gathered|mobili[sz]ed|counted|draw|attended|"
     # "the crowd crush", "a crowd surge": the disaster's name, not a count of the crowd.
     r"crowd(?![ -](?:crush|surge|stampede|disaster|tragedy|control))|"
     r"(?:were|was) at the (?:[\w’'-]+ )?(?:march|rally|protest|demonstration)",

@@ -97,6 +97,9 @@ def test_a_magnitude_is_a_magnitude_whichever_way_it_is_written():
         ("More than 3,000 people were evacuated from the valley.", "evacuated", "person"),
         ("Two rescue workers were killed by a falling wall.", "deaths", "worker"),
         ("About 150 tents were put up beside the school.", "tent", "tent"),
+        # "and" is not a counted noun: the toll "climbed to 81 and could" counts the dead.
+        ("By Wednesday the death toll had climbed to 81 and could rise further.", "deaths", "person"),
+        ("Approximately 500,000 people attended the march on the capital.", "crowd", "person"),
         # "crowd crush" names the disaster: the toll counts the dead, not the crowd.
         ("The death toll from the crowd crush in the old town has risen to 154.", "deaths", "person"),
     ],
