@@ -224,6 +224,9 @@ def run(verbose: bool = False, learned: bool = False, only: str | None = None) -
             )
         for a, b, label in agree_flagged:
             print(f"  flagged agreement {label}: {links[(a, b)].explanation}")
+        for a, b, label in agreements:
+            if (a, b) not in links and a > 0 and b > 0:
+                print(f"  unlinked agreement {label}:\n      {text.get(a)}\n      {text.get(b)}")
         for file, anchor in missed_sentences:
             print(f"  not extracted: {file}: {anchor}")
         for (a, b), link in links.items():

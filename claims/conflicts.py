@@ -90,16 +90,22 @@ def facts_from(
     for q in quantities:
         start = _locate(text, q.text, q.start - offset, q.start)
         measure = getattr(q, "measure", "") or ""
+        value, unit = float(q.value), q.unit if measure else normalise_unit(q.unit)
+        base_value = getattr(q, "base_value", None)
+        if measure and _AND_ONE_MORE.match(text, start + len(q.text)):
+            # "three men and a woman" are four people
+            value, unit = value + 1, "person"
+            base_value = None if base_value is None else base_value + 1
         figures.append(
             Figure(
-                value=float(q.value),
-                unit=q.unit if measure else normalise_unit(q.unit),
+                value=value,
+                unit=unit,
                 text=q.text,
                 qualifier=q.qualifier or "exact",
                 start=start,
                 end=start + len(q.text),
                 measure=measure,
-                base_value=getattr(q, "base_value", None),
+                base_value=base_value,
                 base_unit=getattr(q, "base_unit", "") or "",
                 low=getattr(q, "low", None),
                 high=getattr(q, "high", None),
@@ -438,12 +444,11 @@ def _kind_of_people(figure: Figure) -> str:
     return noun_measure or noun
 
 
-# A count that is only part of a tally: "five from Iran" (of 26 foreigners), "three men and a
-# woman" (four people). It is weighed against nothing: the whole is another figure.
-_PART_OF_A_TALLY = re.compile(
-    r"^\s+(?:(?:were|are|was)\s+)?from\s+(?:the\s+)?[A-Z]"
-    r"|^\s+and\s+(?:a|an|one|two)\s+(?:wom[ae]n|m[ae]n|child(?:ren)?|boys?|girls?|teenagers?)\b"
-)
+# A count that is only part of a tally: "five from Iran" (of 26 foreigners). It is weighed
+# against nothing: the whole is another figure.
+_PART_OF_A_TALLY = re.compile(r"^\s+(?:(?:were|are|was)\s+)?from\s+(?:the\s+)?[A-Z]")
+# "three men and a woman": one person more than the figure says.
+_AND_ONE_MORE = re.compile(r"\s+and\s+(?:a|an|one)\s+(?:woman|man|child|boy|girl|teenager)\b")
 
 
 _SERIOUS = re.compile(r"serious|critical|severe|intensive care|grave", re.I)

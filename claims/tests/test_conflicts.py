@@ -115,9 +115,15 @@ def test_part_of_a_tally_is_not_weighed_against_the_whole():
     listed = "Twenty-six foreigners from 14 countries died: five from Iran; four from China."
     result = compare(toll, listed)
     assert (result.relation, result.explanation) == ("agrees", "both give 26 foreigners")
-    # "three men and a woman" are four people, not three.
-    assert not compare(
+
+
+def test_three_men_and_a_woman_are_four_people():
+    result = compare(
         "Police said four people were arrested.", "Police said three men and a woman were in custody."
+    )
+    assert (result.relation, result.explanation) == ("agrees", "both give 4 people")
+    assert compare(
+        "Police said five people were arrested.", "Police arrested three men and a woman."
     ).is_conflict
 
 
