@@ -611,7 +611,8 @@ def _later_count(a: ClaimFacts, fa: Figure, b: ClaimFacts, fb: Figure) -> str:
     newer, older, facts = (fb, fa, b) if newer_b else (fa, fb, a)
     updated = _is_update(a, b, newer, older)
     return (
-        f"; {'updated: ' if updated else ''}the later count, for {_day_text(facts)}, says {describe(newer)}"
+        f"; {'updated: ' if updated else ''}the later count, for {re.sub(r'^on ', '', _day_text(facts), flags=re.I)}, "
+        f"says {describe(newer)}"
     )
 
 

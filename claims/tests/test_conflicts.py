@@ -100,7 +100,13 @@ def test_a_toll_counted_on_another_day_is_an_update_not_noise():
     )
     assert (result.relation, result.kind) == ("conflicts", "quantity")
     assert "given for different dates" in result.explanation
-    assert result.explanation.endswith("says 156 deaths")
+    assert result.explanation.endswith("the later count, for Tuesday (1 November 2022), says 156 deaths")
+    on_a_day = compare(
+        "On Friday the toll stood at 50 dead.",
+        "On Saturday the toll had risen to 261 dead, the railway said.",
+        published=(datetime.date(2023, 6, 2), datetime.date(2023, 6, 3)),
+    )
+    assert "the later count, for Saturday (3 June 2023), says" in on_a_day.explanation
     # Other measures on two days are no contradiction: prices, temperatures move.
     other = compare(
         "On Monday the river stood at 4 metres.",
