@@ -53,8 +53,8 @@ def main() -> int:
     )
     parser.add_argument(
         "--only",
-        choices=["key", "own"],
-        help="real set: only the independently labelled key's events, or only our own",
+        choices=["key", "own", "fresh"],
+        help="real set: only the independently labelled key's events, only our own, or only the fresh ones",
     )
     args = parser.parse_args()
     global EVAL_SET

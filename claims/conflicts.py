@@ -178,6 +178,23 @@ def entity_stems(text: str) -> set[str]:
     return found
 
 
+def _places(facts: ClaimFacts, figure: Figure) -> set[str]:
+    """Names said right around a figure, up to the next figure: 'Donggala, a region of 300,000'."""
+    starts = [f.start for f in facts.figures if f.start >= figure.end]
+    ends = [f.end for f in facts.figures if f.end <= figure.start]
+    left = max([figure.start - 50, *ends])
+    right = min([figure.end + 30, *starts])
+    text, found = facts.text, set()
+    for match in _WORD.finditer(text, max(0, left), max(left, right)):
+        word = match.group()
+        if figure.start <= match.start() < figure.end or not word[0].isupper() or word.lower() in STOPWORDS:
+            continue
+        before = text[: match.start()].rstrip(" “\"'‘(")
+        if before and before[-1] not in ".!?":
+            found.add(stem(word))
+    return found
+
+
 def similarity(first: str, second: str) -> float:
     """Dice coefficient of content-word stems, 0 to 1."""
     a, b = content_stems(first), content_stems(second)
@@ -277,6 +294,11 @@ def interval(figure: Figure) -> tuple[float, float]:
     if figure.qualifier == "range" and figure.low is not None and figure.high is not None:
         return figure.low * scale * 0.98, figure.high * scale * 1.02
     low, high = _REACH.get(figure.qualifier, _REACH["exact"])
+    if figure.qualifier == "about" and figure.value == int(figure.value) and figure.value:
+        # "About 330,000" is rounded to ten thousand, not to a tenth: it does not cover 350,000,
+        # while "about 100,000" still covers 94,000.
+        spread = min(0.1, max(0.03, _rounding_unit(figure.value) / abs(figure.value)))
+        low, high = 1 - spread, 1 + spread
     value = figure.value * scale
     if value < 0:
         low, high = high, low
@@ -341,14 +363,18 @@ def _lower_bounds_consistent(first: Figure, second: Figure) -> bool | None:
         return None  # "at least 4 km": measurements keep their reach
     a, b = _base(first), _base(second)
     if first.qualifier in LOWER_BOUNDS and second.qualifier in LOWER_BOUNDS:
-        return abs(a - b) <= max(1.0, 0.01 * max(a, b))  # "more than 380" and "at least 381"
+        # Floors are tallies as stated: "more than 59" and "at least 59" are one count, "at least
+        # 58" another; a rounded floor stands for its neighbours ("more than 380", "at least 381").
+        rounded = _rounding_unit(first.value) > 1 or _rounding_unit(second.value) > 1
+        return abs(a - b) <= (0.01 * max(a, b) if rounded else 0)
     floor, other = (first, second) if first.qualifier in LOWER_BOUNDS else (second, first)
     if other.qualifier not in {"exact", "about"}:
         return None
     # "More than 380" is how 381 is rounded; "at least 153" is 153 itself, not 154.
     unit = _rounding_unit(floor.value)
+    # "More than 515 injured" is how outlets give the official 515, so the floor itself agrees.
     step = 1.0 if floor.qualifier == "over" else 0.0
-    low = _base(floor) + (step if unit == 1 else 0.0)
+    low = _base(floor)
     high = _base(floor) + max(unit if unit > 1 else 0.0, step)
     other_low, other_high = interval(other)  # "around 100,000" allows more than 94,000
     return other_low <= high and low <= other_high
@@ -735,6 +761,12 @@ def compare(a: ClaimFacts, b: ClaimFacts) -> Comparison:
         ]
         if not pairs:
             continue
+        if len(pairs) > 1:
+            # Several figures of one measure: weigh those said of the same place against each
+            # other ("Donggala, a region of 300,000" vs "Donggala, a city of about 270,000", not
+            # against Palu's 330,000 in the same sentence).
+            tied = [(fa, fb) for fa, fb in pairs if _places(a, fa) & _places(b, fb)]
+            pairs = tied or pairs
         unit = key.split("|")[0]
         shared_units.append(unit)
         matched = [(fa, fb) for fa, fb in pairs if consistent(fa, fb)]

@@ -659,6 +659,11 @@ _ESTIMATE_FRAME = re.compile(
 )
 
 
+# A bare number between commas after a name is that person's age: "Stephen Paddock, 64, of Mesquite".
+_AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+,\s*$")
+_AGE_AFTER_NAME_END = re.compile(r"\s*(?:,|\.|$)")
+
+
 def _decide(text: str, raws: list[_Raw], index: int, context: str = "") -> bool:
     """Set the figure's measure (and unit when it borrows one); False when it is not a figure."""
     raw = raws[index]
@@ -668,10 +673,21 @@ def _decide(text: str, raws: list[_Raw], index: int, context: str = "") -> bool:
         return True
     w = _windows(text, raws, index)
     if raw.kind == "unit":
-        raw.measure = _unit_measure(text, raw, f"{w.before} {w.after} {w.beyond}")
+        # The figure's own words count too: "as high as 1.5 metres" is a height.
+        own = text[raw.start : raw.end]
+        raw.measure = _unit_measure(text, raw, f"{w.before} {own} {w.after} {w.beyond}", w.before)
         return True
     if raw.value == 1:
         return False
+    if (
+        not raw.lemma
+        and raw.qualifier == "exact"
+        and raw.value < 120
+        and _AGE_AFTER_NAME.search(text, 0, raw.start)
+        and (_AGE_AFTER_NAME_END.match(text, raw.end))
+    ):
+        raw.kind, raw.unit, raw.measure = "unit", "year", "age"  # "Stephen Paddock, 64, was found"
+        return True
     if raw.lemma:
         raw.measure = _count_measure(raw, w)
         raw.unit = raw.lemma
@@ -790,10 +806,18 @@ def _count_measure(raw: _Raw, w: _Windows) -> str:
     return "people" if generic else raw.lemma
 
 
-def _unit_measure(text: str, raw: _Raw, around: str) -> str:
+# "a tsunami of 2 metres", "tsunami waves of 6 m": a wave's height, whatever else the clause says.
+_WAVE_BEFORE = re.compile(
+    r"\b(?:tsunamis?|waves?)\s+(?:\w+\s+){0,2}(?:of|reach(?:ed|es|ing)?|measuring|up to|as high as)\s*$", re.I
+)
+
+
+def _unit_measure(text: str, raw: _Raw, around: str, before: str = "") -> str:
     if raw.unit == "year" and re.search(r"\bage[sd]?\b|retirement", around, re.I):
         return "age"
     measure = _unit_facts(raw.unit)[0] if raw.unit else ""
+    if measure == "length" and _WAVE_BEFORE.search(before):
+        return "height"
     if measure == "length":
         for name, pattern in _LENGTH_RES:
             if pattern.search(around):

@@ -146,7 +146,11 @@ def cross_event_rows(groups: dict[str, list[Report]]) -> list[Row]:
     return rows
 
 
-LABEL_FILES = {"key": "key.json", "own": "own.json"}  # labelled independently / by this project
+LABEL_FILES = {
+    "key": "key.json",
+    "own": "own.json",
+    "fresh": "fresh.json",
+}  # independent / ours / ours, held out
 
 
 def real_events(real: Path, only: str | None = None) -> list[dict]:

@@ -31,6 +31,7 @@ NOUN_MEASURES: dict[str, tuple[str, ...]] = {
     "flights": ("flight",),
     "explosions": ("explosion", "blast", "detonation"),
     "earthquakes": ("earthquake", "quake", "tremor", "aftershock"),
+    "firearms": ("firearm", "gun", "rifle", "handgun", "pistol", "shotgun", "weapon"),
     "votes": ("vote", "ballot"),
     "buildings": ("building", "home", "house", "dwelling", "apartment", "flat", "structure"),
 }  # fmt: skip
@@ -38,7 +39,7 @@ NOUN_MEASURES: dict[str, tuple[str, ...]] = {
 # Measures that count things, not people: a state word ("missing", "killed") near
 # such a noun does not turn it into a count of people.
 THING_MEASURES = frozenset(
-    {"vessels", "aircraft", "flights", "explosions", "earthquakes", "votes", "buildings"}
+    {"vessels", "aircraft", "flights", "explosions", "earthquakes", "votes", "buildings", "firearms"}
 )
 
 # Nouns for people in general; with no state they count "people".
@@ -72,7 +73,8 @@ STATE_PATTERNS: dict[str, str] = {
     r"crowd(?![ -](?:crush|surge|stampede|disaster|tragedy|control))|"
     r"(?:were|was) at the (?:[\w’'-]+ )?(?:march|rally|protest|demonstration)",
     # "home to" and "a town of" name a population only right before the figure (the window ends there).
-    "population": r"population|(?:home to|(?:city|town|village|community) of)"
+    "population": r"population|(?:home to|(?:city|town|village|community|region|province|district|county|island|"
+    r"country|nation|state|municipality|metropolis) of)"
     r"(?= (?:about|around|some|nearly|almost|more than|over|roughly|half|\d)|\s*$)|inhabitants",
     "age": r"\bage[sd]?\b|years? old|-year-old",
 }

@@ -73,6 +73,12 @@ def test_figures_within_their_stated_reach_agree(first, second):
         # A floor against a precise count that is not how that floor was rounded.
         ("At least 125 people died in the crush.", "The crush left 129 people dead."),
         ("At least 175 people have been killed in the quake.", "The quake has killed 381 people."),
+        # Floors one apart are still two tallies, and a second figure agreeing changes nothing.
+        ("The gunman killed at least 58 people.", "The gunman killed at least 59 people."),
+        (
+            "More than 61 people were killed and at least 530 others injured at the fair.",
+            "At least 60 people have died and at least 530 were injured at the fair.",
+        ),
     ],
 )
 def test_count_floors_that_are_different_tallies_conflict(first, second):
@@ -86,10 +92,69 @@ def test_count_floors_that_are_different_tallies_conflict(first, second):
         ("More than 380 people were killed in the quake.", "The quake killed 381 people."),
         ("More than 700 people were injured.", "701 people were injured, the city said."),
         ("At least 20 others have been seriously injured.", "More than 20 people were seriously injured."),
+        # "More than 515" is how outlets give the official 515.
+        ("The blast injured more than 515 people.", "Police put the number of injured at 515 people."),
+        ("More than 61 people were killed at the fair.", "At least 61 people were killed at the fair."),
     ],
 )
 def test_a_floor_that_rounds_the_same_count_agrees(first, second):
     assert compare(first, second).relation == "agrees"
+
+
+def test_about_covers_what_the_figure_is_rounded_to_not_a_tenth():
+    assert compare(
+        "The flood reached Tamsin, home to 350,000 people.", "Tamsin is home to about 330,000 people."
+    ).is_conflict
+    assert not compare(
+        "The flood reached Tamsin, home to 94,000 people.", "Tamsin is home to about 100,000 people."
+    ).is_conflict
+
+
+def test_figures_of_one_measure_are_weighed_place_against_place():
+    result = compare(
+        "The wave reached Orrin, a region of 300,000 people north of the capital.",
+        "The wave hit Orrin, a town of about 270,000 people, and the capital Vessa, home to about 320,000 people.",
+    )
+    assert result.is_conflict
+    assert result.explanation.startswith("300,000 people vs about 270,000 people")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "measure"),
+    [
+        (
+            "The tsunami reached 3 metres, officials said.",
+            "It generated a tsunami as high as 1.5 metres.",
+            "height",
+        ),
+        (
+            "Rescuers reached Orrin, a region of 300,000 people.",
+            "Orrin has a population of 270,000.",
+            "population",
+        ),
+        (
+            "Police said the gunman had at least 10 rifles.",
+            "Officers found 23 firearms in the room.",
+            "firearms",
+        ),
+    ],
+)
+def test_what_real_reports_count_is_read_the_same_way(first, second, measure):
+    result = compare(first, second)
+    assert result.is_conflict
+    assert measure in result.shared_units
+
+
+def test_a_bare_number_after_a_name_is_an_age_not_a_toll():
+    result = compare(
+        "The suspect, identified as Daniel Morrow, 64, was found dead in his room.",
+        "At least 59 people were killed in the shooting.",
+    )
+    assert not result.is_conflict
+    assert compare(
+        "The suspect, identified as Daniel Morrow, 64, was found dead in his room.",
+        "Police named the gunman as Daniel Morrow, 64, of Lintown.",
+    ).shared_units == ("age",)
 
 
 def test_a_toll_counted_on_another_day_is_an_update_not_noise():
