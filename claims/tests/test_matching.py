@@ -287,3 +287,25 @@ def test_the_demo_outlets_disagree_as_written():
     assert not any("8,500" in text for text in agreements)
     # Figures about different things are never weighed against each other.
     assert not any("41 people vs" in text or "vs 41 people" in text for _, text in conflicts)
+
+
+def test_an_update_days_later_in_the_same_story_is_still_weighed():
+    # One story's reports four days apart: the later hospital count must meet the earlier one,
+    # though the two sentences share little but the measure.
+    _import(
+        "Harbour Daily",
+        "Blast at Varro harbour\n\nA chemical warehouse exploded at Varro harbour late on Wednesday, "
+        "officials said. On Thursday, the city government said that 701 people had been hospitalised "
+        "with burns, cuts and other wounds.",
+        published="2026-03-12",
+    )
+    _import(
+        "Coastal Times",
+        "Varro harbour blast: more bodies found\n\nFour days after the chemical warehouse exploded at "
+        "Varro harbour, at least 60 people, mostly firefighters, are still missing while more than 720 "
+        "people have been taken to hospital, according to state media.",
+        published="2026-03-16",
+    )
+    link = _link_with("701 people")
+    assert "720" in (link.claim_a.text + link.claim_b.text)
+    assert link.relation == "conflicts"
