@@ -489,11 +489,36 @@ def _seriously(figure: Figure, text: str) -> bool:
     return bool(_SERIOUS.search(before + figure.text + (after[: stop.start()] if stop else after)))
 
 
+# A figure the sentence itself says was replaced: "rose from 127", "from 174 to 125", "higher than
+# the 99 reported earlier". It is the earlier count, not this report's.
+_SUPERSEDED_BEFORE = re.compile(
+    r"\b(?:up|down|revised(?:\s+\w+)?|increased|rose|risen|climbed|jumped|fell|dropped)\s+from\s+$", re.I
+)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+_TO_AFTER = re.compile(r"^\s*(?:\w+\s+)?to\s+(?:about\s+|around\s+|at least\s+|more than\s+)?\d")
+_THAN_BEFORE = re.compile(r"\bthan the\s+$", re.I)
+_EARLIER_AFTER = re.compile(
+    r"^\s*(?:\w+\s+){0,2}(?:reported|given|announced|recorded|confirmed)\s+(?:earlier|previously|before)",
+    re.I,
+)
+
+
+def _superseded(figure: Figure, text: str) -> bool:
+    before, after = text[max(0, figure.start - 40) : figure.start], text[figure.end : figure.end + 60]
+    return bool(
+        _SUPERSEDED_BEFORE.search(before)
+        or (_FROM_BEFORE.search(before) and _TO_AFTER.match(after))
+        or (_THAN_BEFORE.search(before) and _EARLIER_AFTER.match(after))
+    )
+
+
 def figure_key(figure: Figure, text: str) -> str:
     """What two figures must share to be weighed against each other: the measure and its base unit.
 
     Figures read before measures existed fall back to the counted noun and what it counts.
     """
+    if _superseded(figure, text):
+        return ""
     if figure.measure:
         key = f"{SAME_FACT.get(figure.measure, figure.measure)}|{figure.base_unit}"
         if figure.measure in PEOPLE_MEASURES:

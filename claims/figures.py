@@ -619,6 +619,7 @@ class _Windows:
     before: str  # since the previous figure, within this clause
     beyond: str  # to the clause's end
     sentence_before: str  # everything before the figure
+    subject: str = ""  # the clause before the figure, further back: "The death toll in ... has risen to"
 
 
 def _windows(text: str, raws: list[_Raw], index: int) -> _Windows:
@@ -629,9 +630,12 @@ def _windows(text: str, raws: list[_Raw], index: int) -> _Windows:
     after = text[raw.end : min(next_start, clause_end, raw.end + 60)]
     gap = text[previous_end : raw.start]
     # What stands before a comma belongs to another clause: "230,000 had been evacuated" is not injured.
-    before = re.split(r"[,;:(]|\b(?:and|while|but|whereas)\b", gap)[-1][-70:]
+    clause_before = re.split(r"[,;:(]|\b(?:and|while|but|whereas)\b", gap)[-1]
+    before = clause_before[-70:]
     beyond = text[raw.end : min(clause_end, raw.end + 140)]
-    return _Windows(raw.np_text, after, before, beyond, text[max(0, raw.start - 300) : raw.start])
+    return _Windows(
+        raw.np_text, after, before, beyond, text[max(0, raw.start - 300) : raw.start], clause_before[-180:]
+    )
 
 
 _PEOPLE_STATES = frozenset(vocab.STATE_PATTERNS) - {"age", "population", "crowd"}
@@ -792,7 +796,8 @@ def _count_measure(raw: _Raw, w: _Windows) -> str:
     generic = raw.lemma in vocab.GENERIC_PEOPLE
     state = _state_in(w.np, "first") or _nearest_state(w.after, w.before)
     if not state and (generic or not noun_measure):
-        state = _state_in(w.beyond, "first")
+        # A long subject: "The death toll in the ... collapse in the Miami Beach area has risen to nine people".
+        state = _state_in(w.subject, "last") or _state_in(w.beyond, "first")
     if not state and generic:
         state = _state_in(w.sentence_before, "last")
     if state == "age":

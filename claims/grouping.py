@@ -32,7 +32,12 @@ def assign_story(article: Article) -> Story:
     if article.published:
         recent = recent.filter(
             Q(published__isnull=True)
-            | Q(published__range=(article.published - stories.WINDOW, article.published + stories.WINDOW))
+            | Q(
+                published__range=(
+                    article.published - stories.LONG_WINDOW,
+                    article.published + stories.LONG_WINDOW,
+                )
+            )
         )
     # Only the lead counts: fetch that, not 300 whole bodies.
     recent = recent.annotate(lead=Substr("body", 1, stories.LEAD_CHARACTERS))

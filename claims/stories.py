@@ -24,6 +24,11 @@ JOIN_THRESHOLD = 0.25  # first run at 0.3: see bench/README.md
 # but meaning different things (a quake in Italy, a bridge in Italy) do not. bench/README.md.
 MEANING_JOIN = 0.62
 MEANING_VETO = 0.5
+# A disaster's reports go on for weeks (a collapse's toll on day 1, day 4, day 15): beyond the
+# week, leads join only when they mean the same more surely than any two events ever did here.
+LONG_WINDOW = datetime.timedelta(days=28)
+NAMES_TO_VETO = 3  # leads naming at least this many people and places each must share one
+MEANING_JOIN_LATER = 0.66
 
 
 @dataclass(frozen=True)
@@ -64,9 +69,14 @@ def likeness(a: Profile, b: Profile, threshold: float = JOIN_THRESHOLD) -> float
     words = similarity(a, b)
     if a.meaning is None or b.meaning is None:
         return words if words >= threshold else None  # reports stored before leads had vectors
-    if a.published and b.published and abs(a.published - b.published) > WINDOW:
+    apart = abs(a.published - b.published) if a.published and b.published else datetime.timedelta(0)
+    if apart > LONG_WINDOW:
         return None
+    if len(a.names) >= NAMES_TO_VETO and len(b.names) >= NAMES_TO_VETO and not a.names & b.names:
+        return None  # two quakes, one in Yunnan and one in Sulawesi: alike leads, no place in common
     meaning = embeddings.meaning_similarity(a.meaning, b.meaning)
+    if apart > WINDOW:
+        return meaning if meaning >= MEANING_JOIN_LATER else None
     if meaning >= MEANING_JOIN or (words >= threshold and meaning >= MEANING_VETO):
         return max(words, meaning)
     return None

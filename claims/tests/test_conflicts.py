@@ -406,3 +406,17 @@ def test_figures_a_thousand_times_apart_count_different_things():
         "Councillors passed the budget of 655 million crowns, the mayor's office said.",
     )
     assert close.kind == "quantity"
+
+
+def test_a_count_the_sentence_says_was_replaced_is_not_weighed():
+    # "Higher than the 99 reported earlier": 99 is the old count; today's is 159.
+    result = compare(
+        "The number of people unaccounted for increased to 159, higher than the 99 reported earlier.",
+        "The mayor said 159 people were still unaccounted for on Friday.",
+    )
+    assert result.relation == "agrees"
+    revised = compare(
+        "The toll was revised down from 174 to 125, officials said.", "The crush killed 125 people."
+    )
+    assert revised.relation == "agrees"
+    assert compare("The toll was revised down from 174 to 125.", "The crush killed 174 people.").is_conflict

@@ -126,6 +126,15 @@ def test_two_counts_in_one_sentence_keep_their_own_states():
     assert (evacuated.measure, evacuated.unit) == ("evacuated", "person")
 
 
+def test_a_long_subject_still_says_what_the_count_counts():
+    dead, injured = figures(
+        "The death toll in the collapse of the old seaside tower near the Varro promenade has risen to "
+        "nine people, with another 10 people injured."
+    )
+    assert (dead.measure, dead.value) == ("deaths", 9)
+    assert (injured.measure, injured.value) == ("injured", 10)
+
+
 def test_a_list_of_places_borrows_what_its_first_figure_counts():
     found = figures("The union counted 140,000 marchers in the capital, 30,000 in Lyon and 12,000 in Nice.")
     assert [(f.value, f.measure, f.unit) for f in found] == [

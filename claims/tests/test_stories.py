@@ -120,6 +120,47 @@ def test_leads_that_mean_the_same_join_whatever_their_words():
     assert stories.likeness(first, no_vector) is None  # older reports: words alone decide
 
 
+def _vector(cosine: float) -> bytes:
+    import numpy as np
+
+    vector = np.zeros(256, dtype=np.float32)
+    vector[0], vector[1] = cosine, (1 - cosine**2) ** 0.5  # this cosine with the first axis
+    return vector.tobytes()
+
+
+def test_a_report_weeks_later_joins_only_when_its_lead_means_the_same_surely():
+    import datetime
+
+    day = datetime.date(2026, 3, 8)
+    names = frozenset({"surval", "champlain", "marren"})
+    first = stories.Profile(names, frozenset({"collapse"}), day, _vector(1.0))
+    two_weeks_later = day + datetime.timedelta(days=15)
+    sure = stories.Profile(names, frozenset({"toll"}), two_weeks_later, _vector(0.72))
+    alike = stories.Profile(names, frozenset({"toll"}), two_weeks_later, _vector(0.63))
+    assert stories.likeness(first, sure) == pytest.approx(0.72, abs=1e-3)
+    assert stories.likeness(first, alike) is None  # within the week it would join
+    assert stories.likeness(first, stories.Profile(names, frozenset(), day, _vector(0.63))) is not None
+    months_later = stories.Profile(names, frozenset(), day + datetime.timedelta(days=60), _vector(0.9))
+    assert stories.likeness(first, months_later) is None
+
+
+def test_alike_leads_naming_no_place_in_common_are_two_events():
+    import datetime
+
+    day = datetime.date(2026, 3, 8)
+    yunnan = stories.Profile(
+        frozenset({"yunnan", "ludra", "kunmar"}), frozenset({"quake"}), day, _vector(1.0)
+    )
+    sulawesi = stories.Profile(
+        frozenset({"sulawesi", "palo", "dongara"}), frozenset({"quake"}), day, _vector(0.8)
+    )
+    assert stories.likeness(yunnan, sulawesi) is None
+    shared = stories.Profile(
+        frozenset({"yunnan", "zhaot", "kunmar"}), frozenset({"quake"}), day, _vector(0.8)
+    )
+    assert stories.likeness(yunnan, shared) is not None
+
+
 def test_b_cubed():
     assert stories.b_cubed({"a": 1, "b": 1, "c": 2}, {"a": "x", "b": "x", "c": "y"}) == (1.0, 1.0)
     precision, recall = stories.b_cubed({"a": 1, "b": 1, "c": 1}, {"a": "x", "b": "x", "c": "y"})
