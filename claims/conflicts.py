@@ -45,6 +45,7 @@ class When:
     text: str
     value: datetime.date | None = None
     granularity: str = ""
+    clock: str = ""  # a time of day, 24-hour, with its zone when given: "23:30", "08:30 UTC"
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,10 @@ def facts_from(
                 forecast=bool(getattr(q, "forecast", False)),
             )
         )
-    whens = tuple(When(text=d.text, value=d.value, granularity=d.granularity or "") for d in dates)
+    whens = tuple(
+        When(text=d.text, value=d.value, granularity=d.granularity or "", clock=getattr(d, "clock", "") or "")
+        for d in dates
+    )
     return ClaimFacts(
         text=text,
         outlet=outlet,
@@ -584,6 +588,22 @@ _PLANNED = re.compile(
 )
 
 
+def _clocks(facts: ClaimFacts) -> set[tuple[str, str]]:
+    return {(w.clock[:5], w.clock[6:].upper()) for w in facts.dates if w.clock}
+
+
+def shared_clock(a: ClaimFacts, b: ClaimFacts) -> str:
+    """A time of day both claims give ("around 11:30 p.m." and "at about 23:30"), as "23:30", or "".
+    Zones must match when both say one: 16:30 local and 08:30 GMT may be one moment, but not by reading."""
+    for hours, zone in sorted(_clocks(a)):
+        for other_hours, other_zone in _clocks(b):
+            if hours == other_hours and (
+                zone == other_zone or not zone or not other_zone or "LOCAL" in {zone, other_zone}
+            ):
+                return hours
+    return ""
+
+
 def _day_values(facts: ClaimFacts) -> set[datetime.date]:
     return {d.value for d in facts.dates if d.value and d.granularity in {"day", "weekday", "relative"}}
 
@@ -851,6 +871,9 @@ def compare(a: ClaimFacts, b: ClaimFacts) -> Comparison:
     if one_day_each and not units and (text_similarity >= 0.45 or _same_event_dated(a, b)):
         return Comparison(CONFLICTS, DATE, f"{_day_text(a)} vs {_day_text(b)}", units)
 
+    clock = shared_clock(a, b)
+    if clock and not conflicting:
+        agreeing.append(f"the time {clock}")
     if agreeing:
         return Comparison(AGREES, "", "both give " + "; ".join(agreeing), units)
     shared_accounts = [

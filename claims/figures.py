@@ -833,6 +833,8 @@ def _unit_measure(text: str, raw: _Raw, around: str, before: str = "") -> str:
 
 
 def _fact(text: str, raw: _Raw, offset: int) -> QuantityFact:
+    if raw.measure == "age" and raw.kind == "count" and not raw.lemma:
+        raw.kind, raw.unit = "unit", "year"  # "age 64" is 64 years, as "a 64-year-old" is
     snippet_end = raw.end
     snippet = text[raw.start : snippet_end].rstrip(" ,.;:")
     base_value, base_unit = raw.value, "count"

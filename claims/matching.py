@@ -150,7 +150,8 @@ def score_pair(
         "source": 1.0
         if a.attribution and b.attribution and conflicts.same_source(a.attribution, b.attribution)
         else 0.0,
-        "units": 1.0 if conflicts.comparable_units(a, b) else 0.0,
+        # A time of day both give is a figure in common: "around 11:30 p.m." and "at about 23:30".
+        "units": 1.0 if conflicts.comparable_units(a, b) or conflicts.shared_clock(a, b) else 0.0,
         "dates": 1.0 if days_a & days_b else 0.0,
         "frames": 1.0 if shared_frames - conflicts.WEAK_FRAMES else 0.5 if shared_frames else 0.0,
         "context": context,
@@ -435,6 +436,13 @@ def _may_pair(claim: Claim, other: Claim) -> bool:
 STORY_CANDIDATES = 200  # claims of the article's story weighed whatever their words
 
 
+def _counted(claim: Claim) -> set[str]:
+    """What a claim gives a figure for: its measures, and the times of day it names ("at 23:30")."""
+    return {q.measure for q in claim.quantities.all() if q.measure} | {
+        f"clock {d.clock[:5]}" for d in claim.dates.all() if d.clock
+    }
+
+
 def _batch_candidates(claims: list[Claim]) -> dict[int, list[Claim]]:
     """Each claim's candidates, fetched for the whole batch at once (3 queries, not 3 per claim)."""
     lookups = Lookups()
@@ -475,17 +483,18 @@ def _batch_candidates(claims: list[Claim]) -> dict[int, list[Claim]]:
     fetched = (
         {other.pk: other for other in _with_facts(Claim.objects.filter(pk__in=every_id))} if every_id else {}
     )
-    measures = {pk: {q.measure for q in other.quantities.all() if q.measure} for pk, other in fetched.items()}
+    measures = {pk: _counted(other) for pk, other in fetched.items()}
     found = {}
     for claim in claims:
-        mine = {q.measure for q in claim.quantities.all() if q.measure}
+        mine = _counted(claim)
         found[claim.pk] = [
             fetched[pk]
             for pk in dict.fromkeys(wanted[claim.pk])
             if pk in fetched
             and _may_pair(claim, fetched[pk])
             # A story's claims that retrieval did not find are weighed when they count the same
-            # kind of thing: weighing every pair of a long story would cost seconds per article.
+            # kind of thing (or give a time of day): weighing every pair of a long story would cost
+            # seconds per article.
             and (pk in retrieved[claim.pk] or mine & measures[pk])
         ]
     return found

@@ -71,7 +71,9 @@ STATE_PATTERNS: dict[str, str] = {
     r"turn(?:ed)? out|rall(?:ied|y)|gathered|mobili[sz]ed|counted|draw|attended|"
     # "the crowd crush", "a crowd surge": the disaster's name, not a count of the crowd.
     r"crowd(?![ -](?:crush|surge|stampede|disaster|tragedy|control))|"
-    r"(?:were|was) at the (?:[\w’'-]+ )?(?:march|rally|protest|demonstration)",
+    r"(?:were|was) at the (?:[\w’'-]+ )?(?:march|rally|protest|demonstration)|"
+    # "22,000 people at the concert.": the crowd, when nothing else is said of them.
+    r"at the (?:[\w’'-]+ )?(?:concert|festival|match|game|show|stadium)(?=\s*[.;]|\s*$)",
     # "home to" and "a town of" name a population only right before the figure (the window ends there).
     "population": r"population|(?:home to|(?:city|town|village|community|region|province|district|county|island|"
     r"country|nation|state|municipality|metropolis) of)"

@@ -420,3 +420,38 @@ def test_a_count_the_sentence_says_was_replaced_is_not_weighed():
     )
     assert revised.relation == "agrees"
     assert compare("The toll was revised down from 174 to 125.", "The crush killed 174 people.").is_conflict
+
+
+def test_a_time_of_day_both_give_is_an_agreement():
+    result = compare(
+        "According to state media, the blasts began around 11:30 p.m. local time at the warehouse.",
+        "The explosions at about 23:30 local time last Wednesday sent fireballs into the sky.",
+    )
+    assert result.relation == "agrees"
+    assert "23:30" in result.explanation
+    other_moment = compare(
+        "Firefighters were called to the warehouse at 10:50 p.m.",
+        "The explosions at about 23:30 local time sent fireballs into the sky.",
+    )
+    assert other_moment.relation != "agrees" or "23:30" not in other_moment.explanation
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "measure"),
+    [
+        (
+            "Police said a 64-year-old gunman fired on the crowd from the hotel.",
+            "The shooter is Daniel Morrow, age 64, police confirmed.",
+            "age",
+        ),
+        (
+            "The gunman fired into the crowd of 22,000 people.",
+            "There were an estimated 22,000 people at the concert.",
+            "crowd",
+        ),
+    ],
+)
+def test_the_same_figure_said_another_way_agrees(first, second, measure):
+    result = compare(first, second)
+    assert result.relation == "agrees"
+    assert measure in result.shared_units

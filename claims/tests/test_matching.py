@@ -309,3 +309,21 @@ def test_an_update_days_later_in_the_same_story_is_still_weighed():
     link = _link_with("701 people")
     assert "720" in (link.claim_a.text + link.claim_b.text)
     assert link.relation == "conflicts"
+
+
+def test_reports_giving_the_same_time_of_day_are_linked_as_agreeing():
+    _import(
+        "Harbour Daily",
+        "Blast at Varro harbour\n\nA chemical warehouse exploded at Varro harbour, officials said. "
+        "According to state media, the blasts began around 11:30 p.m. when a container of solvents "
+        "caught fire in the warehouse.",
+    )
+    _import(
+        "Coastal Times",
+        "Varro harbour blast\n\nA chemical warehouse exploded at Varro harbour, officials said. "
+        "The explosions at about 23:30 on Wednesday sent fireballs over the docks and shattered windows, "
+        "local media reported.",
+    )
+    link = _link_with("11:30 p.m.")
+    assert "23:30" in (link.claim_a.text + link.claim_b.text)
+    assert link.relation == "agrees"
