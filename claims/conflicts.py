@@ -182,16 +182,54 @@ def entity_stems(text: str) -> set[str]:
     return found
 
 
+# Measures of one named place or person: weighed only when both name the same one (or one names none).
+OF_ONE_NAMED = frozenset({"population", "age"})
+
+
+_NAME_THEN_AGE = re.compile(r"((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+),\s*(?:aged?\s+)?$")
+_AGE_THEN_NAME = re.compile(r"\s+((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)")
+
+
+def _named(facts: ClaimFacts, figure: Figure) -> set[str]:
+    """Whose figure it is: the names just before it ("Anna Ortiz, 46"; "Palu, home to 350,000"),
+    else just after it ("350,000 people live in Palu"). An age is a person's right beside it."""
+    text = facts.text
+    if figure.measure == "age":
+        named = _NAME_THEN_AGE.search(text[max(0, figure.start - 60) : figure.start]) or _AGE_THEN_NAME.match(
+            text[figure.end : figure.end + 50]
+        )
+        return {stem(word) for word in named.group(1).split()} if named else set()
+    ends = [f.end for f in facts.figures if f.end <= figure.start]
+    before = _names_in(facts.text, max([figure.start - 50, *ends]), figure.start)
+    if before:
+        return before
+    starts = [f.start for f in facts.figures if f.start >= figure.end]
+    return _names_in(facts.text, figure.end, min([figure.end + 30, *starts]))
+
+
+def _same_named(a: ClaimFacts, fa: Figure, b: ClaimFacts, fb: Figure) -> bool | None:
+    """True when both figures are said of the same name, False of different ones, None when one names none."""
+    names_a, names_b = _named(a, fa), _named(b, fb)
+    if not names_a or not names_b:
+        return None
+    return bool(names_a & names_b)
+
+
 def _places(facts: ClaimFacts, figure: Figure) -> set[str]:
     """Names said right around a figure, up to the next figure: 'Donggala, a region of 300,000'."""
     starts = [f.start for f in facts.figures if f.start >= figure.end]
     ends = [f.end for f in facts.figures if f.end <= figure.start]
     left = max([figure.start - 50, *ends])
     right = min([figure.end + 30, *starts])
-    text, found = facts.text, set()
+    return _names_in(facts.text, left, right) - _names_in(facts.text, figure.start, figure.end)
+
+
+def _names_in(text: str, left: int, right: int) -> set[str]:
+    """Capitalised words (not a sentence's first) between two offsets."""
+    found = set()
     for match in _WORD.finditer(text, max(0, left), max(left, right)):
         word = match.group()
-        if figure.start <= match.start() < figure.end or not word[0].isupper() or word.lower() in STOPWORDS:
+        if not word[0].isupper() or word.lower() in STOPWORDS:
             continue
         before = text[: match.start()].rstrip(" “\"'‘(")
         if before and before[-1] not in ".!?":
@@ -315,7 +353,9 @@ def interval(figure: Figure) -> tuple[float, float]:
     ):
         # Counts written to the last unit are not rounded: 4 and 5, or 153 and 154 dead, differ.
         return value, value
-    if figure.qualifier == "exact" and figure.base_unit not in {"", "count", "percent", "point"}:
+    if figure.qualifier == "exact" and figure.measure == "age" and figure.value:
+        low, high = 1 - 0.5 / abs(figure.value), 1 + 0.5 / abs(figure.value)  # 74 and 76 are two ages
+    elif figure.qualifier == "exact" and figure.base_unit not in {"", "count", "percent", "point"}:
         # A measurement is as precise as its last written digit, and conversions are rounded:
         # "14 miles" means 13.5 to 14.5 miles, so it agrees with 23 km (14.3 miles).
         half_digit = 0.5 * 10 ** -_decimals(figure.value) / abs(figure.value) if figure.value else 0
@@ -804,7 +844,23 @@ def compare(a: ClaimFacts, b: ClaimFacts) -> Comparison:
             for fb in _telling(b, key)
             if past_year(a, fa) == past_year(b, fb) and _same_scale(fa, fb)
         ]
+        one_named = key.split("|")[0] in OF_ONE_NAMED
+        if one_named:
+            # A population is a place's, an age a person's: Donggala's 300,000 is not weighed
+            # against Palu's 350,000, nor one victim's age against another's.
+            pairs = [(fa, fb) for fa, fb in pairs if _same_named(a, fa, b, fb) is not False]
         if not pairs:
+            continue
+        namesakes = [(fa, fb) for fa, fb in pairs if one_named and _same_named(a, fa, b, fb)]
+        if namesakes:
+            # Each person (or place) named in both is weighed against itself: one age that differs
+            # in a list of four victims is the conflict ("Elvira, 76" vs "Elvira, 74").
+            shared_units.append(key.split("|")[0])
+            differing = [(fa, fb) for fa, fb in namesakes if not consistent(fa, fb)]
+            if differing:
+                conflicting.append(differing[0])
+            else:
+                agreeing.append(describe(namesakes[0][0]))
             continue
         if len(pairs) > 1:
             # Several figures of one measure: weigh those said of the same place against each
@@ -918,6 +974,7 @@ def _same_scale(first: Figure, second: Figure) -> bool:
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_LAST_YEAR = re.compile(r"\blast year\b|\ba year (?:ago|earlier)\b|\bthe previous year\b", re.I)
 
 
 def past_year(facts: ClaimFacts, figure: Figure) -> int | None:
@@ -929,6 +986,8 @@ def past_year(facts: ClaimFacts, figure: Figure) -> int | None:
     rights = [i for i in (text.find(mark, figure.end) for mark in (";", ". ", ",", " while ")) if i != -1]
     right = min([figure.end + 100, *rights])  # "...left more than 7,350 dead or missing ... in November 2013"
     this_year = facts.published.year if facts.published else None
+    if _LAST_YEAR.search(text, max(0, left), right):
+        return this_year - 1 if this_year else 0  # "passing last year's massacre of 49 people"
     for match in _YEAR.finditer(text, max(0, left), right):
         if figure.start <= match.start() < figure.end:
             continue  # the figure itself

@@ -665,7 +665,7 @@ _ESTIMATE_FRAME = re.compile(
 
 # A bare number between commas after a name is that person's age: "Stephen Paddock, 64, of Mesquite".
 _AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+,\s*$")
-_AGE_AFTER_NAME_END = re.compile(r"\s*(?:,|\.|$)")
+_AGE_AFTER_NAME_END = re.compile(r"\s*(?:[,;.]|and\b|$)")
 
 
 def _decide(text: str, raws: list[_Raw], index: int, context: str = "") -> bool:

@@ -455,3 +455,29 @@ def test_the_same_figure_said_another_way_agrees(first, second, measure):
     result = compare(first, second)
     assert result.relation == "agrees"
     assert measure in result.shared_units
+
+
+def test_a_list_of_victims_ages_is_weighed_person_by_person():
+    first = "Police named four victims: Leon Dravic, 80; Luis Monte, 26; Ana Orlov, 46; and Tina Vell, 76."
+    second = "The victims were named as Leon Dravic, 80; Tina Vell, 74; Ana Orlov, 46; and Luis Monte, 26."
+    result = compare(first, second)
+    assert result.is_conflict
+    assert result.explanation.startswith("76 years vs 74 years")
+    other_victims = "Stacy Fane, 54, and Manu Lafon, 26, were also named by police."
+    assert not compare(first, other_victims).is_conflict
+
+
+def test_populations_of_two_places_are_not_weighed_against_each_other():
+    result = compare(
+        "Rescuers have yet to reach Orrin, a region of 300,000 people north of the capital.",
+        "Water swept away homes in the coastal city of Vessa, home to 350,000 people.",
+    )
+    assert not result.is_conflict
+
+
+def test_last_years_toll_is_not_this_events():
+    result = compare(
+        "The toll makes it the deadliest shooting, passing last year's massacre of 49 people at a club.",
+        "At least 59 people were killed in the shooting, police said.",
+    )
+    assert not result.is_conflict
