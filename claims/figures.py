@@ -506,6 +506,15 @@ def _unit_or_noun(text: str, raw: _Raw, position: int) -> _Raw:
                 raw.end += scale.end()
         return raw
     money_word = _MONEY_WORD.match(rest)
+    if (
+        money_word
+        and money_word.group("cur").lower().startswith("pound")
+        and _KILOS_AFTER.match(rest[money_word.end() :])
+    ):
+        # "18 million pounds (8.16 million kg)" of debris is a weight, not sterling.
+        raw.unit, raw.kind, raw.noun = "pound", "unit", money_word.group("cur")
+        raw.end = position + money_word.end()
+        return raw
     if money_word and not re.match(r"\s+of\b", rest[money_word.end() :]):
         raw.unit, raw.kind, raw.measure = (
             vocab.CURRENCY_WORDS[money_word.group("cur").lower()],
@@ -526,6 +535,16 @@ def _unit_or_noun(text: str, raw: _Raw, position: int) -> _Raw:
     return raw
 
 
+_KILOS_AFTER = re.compile(
+    r"\s*\(\s*(?:about\s+)?[\d.,]+\s*(?:million\s+|billion\s+)?(?:kg|kilo(?:gram|gramme)?s?|tonnes?|metric tons?)\b",
+    re.I,
+)
+_CALENDAR_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april june july
+    august september october november december""".split()  # noqa: SIM905
+)
+
+
 def _counted_noun(text: str, raw: _Raw, position: int) -> None:
     """The noun phrase after a count and its head: 'about 12,000 mostly brick homes' -> 'home'."""
     cursor = position
@@ -538,6 +557,8 @@ def _counted_noun(text: str, raw: _Raw, position: int) -> None:
             break
         word = match.group("w")
         lowered = word.lower()
+        if lowered in _CALENDAR_WORDS:
+            break  # "the toll rose to 11 Monday afternoon": a day, not what is counted
         if lowered in _STOP_WORDS:
             if lowered == "and" and head is None and first is not None:
                 cursor = match.end()  # "domestic and international flights"
@@ -663,6 +684,7 @@ _ESTIMATE_FRAME = re.compile(
 )
 
 
+_FROM_BEFORE = re.compile(r"\b(?:from|of)\s+(?:about |around |some |more than |at least |over )?$")
 # A bare number between commas after a name is that person's age: "Stephen Paddock, 64, of Mesquite".
 _AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+,\s*$")
 _AGE_AFTER_NAME_END = re.compile(r"\s*(?:[,;.]|and\b|$)")
@@ -694,6 +716,8 @@ def _decide(text: str, raws: list[_Raw], index: int, context: str = "") -> bool:
         return True
     if raw.lemma:
         raw.measure = _count_measure(raw, w)
+        if raw.lemma == "country" and _FROM_BEFORE.search(text, 0, raw.start):
+            raw.measure = "nationalities"  # "people from 33 countries" are of 33 nationalities
         raw.unit = raw.lemma
         previous = raws[index - 1] if index else None
         if (

@@ -32,6 +32,7 @@ NOUN_MEASURES: dict[str, tuple[str, ...]] = {
     "explosions": ("explosion", "blast", "detonation"),
     "earthquakes": ("earthquake", "quake", "tremor", "aftershock"),
     "firearms": ("firearm", "gun", "rifle", "handgun", "pistol", "shotgun", "weapon"),
+    "nationalities": ("nationality",),
     "votes": ("vote", "ballot"),
     "buildings": ("building", "home", "house", "dwelling", "apartment", "flat", "structure"),
 }  # fmt: skip
@@ -39,7 +40,17 @@ NOUN_MEASURES: dict[str, tuple[str, ...]] = {
 # Measures that count things, not people: a state word ("missing", "killed") near
 # such a noun does not turn it into a count of people.
 THING_MEASURES = frozenset(
-    {"vessels", "aircraft", "flights", "explosions", "earthquakes", "votes", "buildings", "firearms"}
+    {
+        "vessels",
+        "aircraft",
+        "flights",
+        "explosions",
+        "earthquakes",
+        "votes",
+        "buildings",
+        "firearms",
+        "nationalities",
+    }
 )
 
 # Nouns for people in general; with no state they count "people".

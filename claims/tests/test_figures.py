@@ -135,6 +135,25 @@ def test_a_long_subject_still_says_what_the_count_counts():
     assert (injured.measure, injured.value) == ("injured", 10)
 
 
+def test_a_day_after_a_count_is_not_what_it_counts():
+    (toll,) = figures("Officials updated the death toll from the collapse to 11 Monday afternoon.")
+    assert (toll.measure, toll.value) == ("deaths", 11)
+
+
+def test_pounds_converted_to_kilograms_are_a_weight():
+    weight, _ = figures("Crews carted away 18 million pounds (8.16 million kg) of debris.")
+    assert (weight.measure, weight.unit) == ("mass", "pound")
+    (money,) = figures("The appeal raised 18 million pounds for the families.")
+    assert money.measure == "money"
+
+
+def test_people_from_so_many_countries_are_of_so_many_nationalities():
+    countries, _ = figures("People from 33 countries were on board, including 32 Kenyans.")
+    assert countries.measure == "nationalities"
+    (served,) = figures("The port serves 189 countries.")
+    assert served.measure != "nationalities"
+
+
 def test_a_list_of_places_borrows_what_its_first_figure_counts():
     found = figures("The union counted 140,000 marchers in the capital, 30,000 in Lyon and 12,000 in Nice.")
     assert [(f.value, f.measure, f.unit) for f in found] == [
