@@ -53,8 +53,8 @@ def main() -> int:
     )
     parser.add_argument(
         "--only",
-        choices=["key", "own", "fresh"],
-        help="real set: only the independently labelled key's events, only our own, or only the fresh ones",
+        choices=["key", "own", "fresh", "held"],
+        help="real set: only the independently labelled key's events, our own, the fresh ones or the held-out ones",
     )
     args = parser.parse_args()
     global EVAL_SET

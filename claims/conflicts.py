@@ -215,13 +215,27 @@ def _same_named(a: ClaimFacts, fa: Figure, b: ClaimFacts, fb: Figure) -> bool | 
     return bool(names_a & names_b)
 
 
+# Where one figure's words end and the next one's begin: "49 died in Mexico City and 32 died in Puebla".
+_CLAUSE_BREAK = re.compile(r"[,;(]|\s(?:and|while|but|whereas)\s|\s[—–-]\s")
+
+
 def _places(facts: ClaimFacts, figure: Figure) -> set[str]:
-    """Names said right around a figure, up to the next figure: 'Donggala, a region of 300,000'."""
-    starts = [f.start for f in facts.figures if f.start >= figure.end]
-    ends = [f.end for f in facts.figures if f.end <= figure.start]
-    left = max([figure.start - 50, *ends])
-    right = min([figure.end + 30, *starts])
-    return _names_in(facts.text, left, right) - _names_in(facts.text, figure.start, figure.end)
+    """Names said of a figure: after it up to the clause's end ('49 died in Mexico City'), and
+    before it back to the previous figure's clause ('and officials in Morelos said 54'), or 50
+    characters back for the first figure ('Donggala, a region of 300,000')."""
+    text = facts.text
+    previous = max((f.end for f in facts.figures if f.end <= figure.start), default=None)
+    following = min((f.start for f in facts.figures if f.start >= figure.end), default=len(text))
+    if figure.base_unit == "meter":
+        previous = figure.start  # a distance is from the place named after it: "35 miles southwest of Puebla"
+    if previous is None:
+        before = _names_in(text, max(0, figure.start - 50), figure.start)
+    else:
+        gap_break = _CLAUSE_BREAK.search(text, previous, figure.start)
+        before = _names_in(text, gap_break.end(), figure.start) if gap_break else set()
+    limit = min(following, figure.end + 60)
+    after_break = _CLAUSE_BREAK.search(text, figure.end, limit)
+    return before | _names_in(text, figure.end, after_break.start() if after_break else limit)
 
 
 def _names_in(text: str, left: int, right: int) -> set[str]:
@@ -852,22 +866,26 @@ def compare(a: ClaimFacts, b: ClaimFacts) -> Comparison:
         if not pairs:
             continue
         namesakes = [(fa, fb) for fa, fb in pairs if one_named and _same_named(a, fa, b, fb)]
+        if not namesakes and len({id(fa) for fa, _ in pairs}) > 1 and len({id(fb) for _, fb in pairs}) > 1:
+            # Several figures of one measure on both sides: weigh those said of the same place against each
+            # other ("49 died in Mexico City" vs "at least 30 had died in Mexico City", not against
+            # Puebla's 32 in the same sentence; Al Noor's 41 vs 30 whatever Linwood's seven).
+            namesakes = [(fa, fb) for fa, fb in pairs if _places(a, fa) & _places(b, fb)]
         if namesakes:
             # Each person (or place) named in both is weighed against itself: one age that differs
             # in a list of four victims is the conflict ("Elvira, 76" vs "Elvira, 74").
             shared_units.append(key.split("|")[0])
-            differing = [(fa, fb) for fa, fb in namesakes if not consistent(fa, fb)]
+            # A figure differs when none of its namesakes agrees with it.
+            differing = [
+                (fa, fb)
+                for fa, fb in namesakes
+                if not any(consistent(fa, other) for first, other in namesakes if first is fa)
+            ]
             if differing:
-                conflicting.append(differing[0])
+                conflicting.append(min(differing, key=lambda p: abs(_base(p[0]) - _base(p[1]))))
             else:
                 agreeing.append(describe(namesakes[0][0]))
             continue
-        if len(pairs) > 1:
-            # Several figures of one measure: weigh those said of the same place against each
-            # other ("Donggala, a region of 300,000" vs "Donggala, a city of about 270,000", not
-            # against Palu's 330,000 in the same sentence).
-            tied = [(fa, fb) for fa, fb in pairs if _places(a, fa) & _places(b, fb)]
-            pairs = tied or pairs
         unit = key.split("|")[0]
         shared_units.append(unit)
         matched = [(fa, fb) for fa, fb in pairs if consistent(fa, fb)]

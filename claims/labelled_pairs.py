@@ -147,10 +147,11 @@ def cross_event_rows(groups: dict[str, list[Report]]) -> list[Row]:
 
 
 LABEL_FILES = {
-    "key": "key.json",
-    "own": "own.json",
-    "fresh": "fresh.json",
-}  # independent / ours / ours, held out
+    "key": "key.json",  # labelled independently
+    "own": "own.json",  # labelled by us
+    "fresh": "fresh.json",  # by us, held out until its first run
+    "held": "held.json",  # by us, run once after the changes and never tuned on
+}
 
 
 def real_events(real: Path, only: str | None = None) -> list[dict]:

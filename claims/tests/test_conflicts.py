@@ -481,3 +481,21 @@ def test_last_years_toll_is_not_this_events():
         "At least 59 people were killed in the shooting, police said.",
     )
     assert not result.is_conflict
+
+
+def test_tolls_by_place_are_weighed_place_against_place():
+    result = compare(
+        "The mayor said at least 30 had died in Tamsin, and officials in Orrin, just to the south, said 54 had died there.",
+        "The agency said 55 people died in Orrin, while 49 died in Tamsin and 32 died in Vessa, where the quake was centred.",
+    )
+    assert result.is_conflict
+    same = compare(
+        "Forty-one people were killed at the Harbour mosque and seven at the Linwood centre.",
+        "Forty-one people died at the Harbour mosque and seven at the Linwood centre, police said.",
+    )
+    assert same.relation == "agrees"
+    one_differs = compare(
+        "Forty-one people were killed at the Harbour mosque and seven at the Linwood centre.",
+        "At least 30 people were killed at the Harbour mosque and seven at Linwood.",
+    )
+    assert one_differs.is_conflict
