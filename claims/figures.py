@@ -709,14 +709,14 @@ def _decide(text: str, raws: list[_Raw], index: int, context: str = "") -> bool:
         not raw.lemma
         and raw.qualifier == "exact"
         and raw.value < 120
-        and _AGE_AFTER_NAME.search(text, 0, raw.start)
+        and _AGE_AFTER_NAME.search(text, max(0, raw.start - 80), raw.start)
         and (_AGE_AFTER_NAME_END.match(text, raw.end))
     ):
         raw.kind, raw.unit, raw.measure = "unit", "year", "age"  # "Stephen Paddock, 64, was found"
         return True
     if raw.lemma:
         raw.measure = _count_measure(raw, w)
-        if raw.lemma == "country" and _FROM_BEFORE.search(text, 0, raw.start):
+        if raw.lemma == "country" and _FROM_BEFORE.search(text, max(0, raw.start - 40), raw.start):
             raw.measure = "nationalities"  # "people from 33 countries" are of 33 nationalities
         raw.unit = raw.lemma
         previous = raws[index - 1] if index else None
