@@ -238,6 +238,26 @@ def _places(facts: ClaimFacts, figure: Figure) -> set[str]:
     return before | _names_in(text, figure.end, after_break.start() if after_break else limit)
 
 
+_LOCATIVE = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:of\s+)?((?:[A-Z][\w'’-]+(?:'s)?\s*){1,3})"
+)
+
+
+def _where(facts: ClaimFacts, figure: Figure) -> set[str]:
+    """The places a count is said to be in, right after it in its clause: '55 died in Morelos state'."""
+    text = facts.text
+    following = min((f.start for f in facts.figures if f.start >= figure.end), default=len(text))
+    limit = min(following, figure.end + 60)
+    clause_break = _CLAUSE_BREAK.search(text, figure.end, limit)
+    window = text[figure.end : clause_break.start() if clause_break else limit]
+    return {stem(word) for match in _LOCATIVE.finditer(window) for word in match.group(1).split()}
+
+
+def _in_other_places(a: ClaimFacts, fa: Figure, b: ClaimFacts, fb: Figure) -> bool:
+    where_a, where_b = _where(a, fa), _where(b, fb)
+    return bool(where_a and where_b and not where_a & where_b)
+
+
 def _names_in(text: str, left: int, right: int) -> set[str]:
     """Capitalised words (not a sentence's first) between two offsets."""
     found = set()
@@ -863,6 +883,9 @@ def compare(a: ClaimFacts, b: ClaimFacts) -> Comparison:
             # A population is a place's, an age a person's: Donggala's 300,000 is not weighed
             # against Palu's 350,000, nor one victim's age against another's.
             pairs = [(fa, fb) for fa, fb in pairs if _same_named(a, fa, b, fb) is not False]
+        if not one_named and key.split("|")[0] in PEOPLE_MEASURES:
+            # "55 died in Morelos" and "49 died in Mexico City" are two places' tolls.
+            pairs = [(fa, fb) for fa, fb in pairs if not _in_other_places(a, fa, b, fb)]
         if not pairs:
             continue
         namesakes = [(fa, fb) for fa, fb in pairs if one_named and _same_named(a, fa, b, fb)]

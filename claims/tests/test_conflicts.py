@@ -499,3 +499,13 @@ def test_tolls_by_place_are_weighed_place_against_place():
         "At least 30 people were killed at the Harbour mosque and seven at Linwood.",
     )
     assert one_differs.is_conflict
+
+
+def test_tolls_said_of_two_places_are_not_weighed_against_each_other():
+    assert not compare(
+        "The agency said 55 people died in Orrin state, just south of the capital.",
+        "Officials said 49 died in Tamsin on Tuesday.",
+    ).is_conflict
+    assert compare(
+        "Officials said 49 died in Tamsin on Tuesday.", "The mayor said at least 30 had died in Tamsin."
+    ).is_conflict
