@@ -120,28 +120,44 @@ def test_figures_of_one_measure_are_weighed_place_against_place():
 
 
 @pytest.mark.parametrize(
-    ("first", "second", "measure"),
+    ("first", "second", "measure", "relation"),
     [
         (
             "The tsunami reached 3 metres, officials said.",
             "It generated a tsunami as high as 1.5 metres.",
             "height",
+            "conflicts",
         ),
         (
             "Rescuers reached Orrin, a region of 300,000 people.",
             "Orrin has a population of 270,000.",
             "population",
+            "conflicts",
         ),
         (
             "Police said the gunman had at least 10 rifles.",
             "Officers found 23 firearms in the room.",
             "firearms",
+            "conflicts",
+        ),
+        # The same figure said another way.
+        (
+            "Police said a 64-year-old gunman fired on the crowd.",
+            "The shooter is Daniel Morrow, age 64, police confirmed.",
+            "age",
+            "agrees",
+        ),
+        (
+            "The gunman fired into the crowd of 22,000 people.",
+            "There were an estimated 22,000 people at the concert.",
+            "crowd",
+            "agrees",
         ),
     ],
 )
-def test_what_real_reports_count_is_read_the_same_way(first, second, measure):
+def test_what_real_reports_count_is_read_the_same_way(first, second, measure, relation):
     result = compare(first, second)
-    assert result.is_conflict
+    assert result.relation == relation
     assert measure in result.shared_units
 
 
@@ -434,27 +450,6 @@ def test_a_time_of_day_both_give_is_an_agreement():
         "The explosions at about 23:30 local time sent fireballs into the sky.",
     )
     assert other_moment.relation != "agrees" or "23:30" not in other_moment.explanation
-
-
-@pytest.mark.parametrize(
-    ("first", "second", "measure"),
-    [
-        (
-            "Police said a 64-year-old gunman fired on the crowd from the hotel.",
-            "The shooter is Daniel Morrow, age 64, police confirmed.",
-            "age",
-        ),
-        (
-            "The gunman fired into the crowd of 22,000 people.",
-            "There were an estimated 22,000 people at the concert.",
-            "crowd",
-        ),
-    ],
-)
-def test_the_same_figure_said_another_way_agrees(first, second, measure):
-    result = compare(first, second)
-    assert result.relation == "agrees"
-    assert measure in result.shared_units
 
 
 def test_a_list_of_victims_ages_is_weighed_person_by_person():
