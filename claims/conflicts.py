@@ -691,7 +691,7 @@ def _clause(text: str, figure: Figure) -> str:
 
 # Counts that only grow as a disaster is counted: a later, higher one is an update.
 CUMULATIVE_MEASURES = frozenset(
-    {"deaths", "injured", "evacuated", "displaced", "affected", "rescued", "arrests",
+    {"deaths", "injured", "evacuated", "displaced", "affected", "rescued", "arrests", "accounted",
      "buildings destroyed", "buildings damaged"}
 )  # fmt: skip
 

@@ -68,6 +68,8 @@ STATE_PATTERNS: dict[str, str] = {
     "injured": r"injur(?:ed|ing|ies|y)|wounded|wounding|hurt|hospitali[sz]ed|in (?:a )?critical|"
     r"(?:critical|serious) condition|treated for|(?:taken|admitted|rushed) to (?:the )?hospitals?",
     "missing": r"missing|unaccounted",
+    # "136 people had been accounted for": found safe or dead, the other side of "missing".
+    "accounted": r"(?<!un)accounted for",
     "evacuated": r"evacuat(?:ed|ing|ion)|ordered to leave|moved to safety|(?:were|was|been|being) moved to",
     "displaced": r"displac(?:ed|ing)|homeless|relocated|(?:left|leave|leaving|fled|flee) (?:their|his|her) homes?|relief camps?|emergency camps?|in (?:the |[\d,]+ )?camps|"
     r"shelter(?:ing|ed)|"

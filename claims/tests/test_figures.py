@@ -102,6 +102,9 @@ def test_a_magnitude_is_a_magnitude_whichever_way_it_is_written():
         ("Approximately 500,000 people attended the march on the capital.", "crowd", "person"),
         # "crowd crush" names the disaster: the toll counts the dead, not the crowd.
         ("The death toll from the crowd crush in the old town has risen to 154.", "deaths", "person"),
+        # "Accounted for" is not "unaccounted for": found, the other side of the missing.
+        ("The mayor said 136 people had been accounted for by Monday.", "accounted", "person"),
+        ("More than 150 people are still unaccounted for.", "missing", "person"),
     ],
 )
 def test_each_count_says_what_it_counts(sentence, measure, unit):
