@@ -1015,6 +1015,11 @@ def _same_scale(first: Figure, second: Figure) -> bool:
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+EARLIER_EVENT = 1  # past_year's answer for "a week ago", "after another": no year, but not this event
+_EARLIER_EVENT = re.compile(
+    r"\b(?:days?|weeks?|months?) (?:ago|earlier)\b|\bafter (?:another|an earlier|a previous)\b", re.I
+)
+_AFTER_ANOTHER = re.compile(r"\b(?:days?|weeks?|months?) after an?\s+$", re.I)
 _LAST_YEAR = re.compile(r"\blast year\b|\ba year (?:ago|earlier)\b|\bthe previous year\b", re.I)
 
 
@@ -1029,6 +1034,12 @@ def past_year(facts: ClaimFacts, figure: Figure) -> int | None:
     this_year = facts.published.year if facts.published else None
     if _LAST_YEAR.search(text, max(0, left), right):
         return this_year - 1 if this_year else 0  # "passing last year's massacre of 49 people"
+    if _EARLIER_EVENT.search(text, max(0, left), right) or _AFTER_ANOTHER.search(
+        text, max(0, figure.start - 25), figure.start
+    ):
+        # "an 8.1-magnitude quake struck a little more than one week ago", "less than two weeks
+        # after another one left 90 dead": another, earlier event's figure.
+        return EARLIER_EVENT
     for match in _YEAR.finditer(text, max(0, left), right):
         if figure.start <= match.start() < figure.end:
             continue  # the figure itself

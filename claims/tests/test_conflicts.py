@@ -504,3 +504,19 @@ def test_tolls_said_of_two_places_are_not_weighed_against_each_other():
     assert compare(
         "Officials said 49 died in Tamsin on Tuesday.", "The mayor said at least 30 had died in Tamsin."
     ).is_conflict
+
+
+def test_figures_of_an_earlier_event_are_not_this_ones():
+    assert not compare(
+        "The president was in Lerida, where an 8.1-magnitude quake struck a little more than a week ago.",
+        "A magnitude 7.1 earthquake shook the capital on Tuesday.",
+    ).is_conflict
+    assert not compare(
+        "The quake came less than two weeks after another one left 90 dead in the south.",
+        "The quake killed at least 149 people, officials said.",
+    ).is_conflict
+    # Both about the earlier quake: still weighed against each other.
+    assert compare(
+        "It struck a week after an 8.2 magnitude earthquake hit the south.",
+        "The president was in Lerida, where an 8.1-magnitude quake struck a little more than a week ago.",
+    ).is_conflict
