@@ -621,7 +621,12 @@ def score_sentence(
     score, reasons = 0.0, []
     words = sentence.split()
     # "two leaders" is language; "4 dead", "four locations" and "94,000 troops" are figures.
-    figures = [q for q in quantities if q.value > 2 or any(ch.isdigit() for ch in q.text)]
+    # A measurement is a figure whatever its value: "a two-kilometre stretch".
+    figures = [
+        q
+        for q in quantities
+        if q.value > 2 or any(ch.isdigit() for ch in q.text) or q.base_unit not in {"", "count"}
+    ]
     if figures:
         score += 0.4
         reasons.append("figure: " + ", ".join(q.text for q in figures[:3]))

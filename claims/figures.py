@@ -469,6 +469,12 @@ def _unit_or_noun(text: str, raw: _Raw, position: int) -> _Raw:
         raw.unit, raw.kind, raw.measure, raw.noun = "year", "unit", "age", "year"
         raw.end = position + found.end()
         return raw
+    storeys = _STOREYS.match(rest)
+    if storeys:
+        # "the 12-story Champlain Towers": a building's height in floors.
+        raw.noun, raw.lemma, raw.measure = "storey", "storey", "storeys"
+        raw.end = position + storeys.end()
+        return raw
     compound = _COMPOUND.match(rest)
     if compound:
         written = compound.group("unit")
@@ -535,6 +541,7 @@ def _unit_or_noun(text: str, raw: _Raw, position: int) -> _Raw:
     return raw
 
 
+_STOREYS = re.compile(r"-(?:stor(?:e)?y|floor)\b", re.I)
 _KILOS_AFTER = re.compile(
     r"\s*\(\s*(?:about\s+)?[\d.,]+\s*(?:million\s+|billion\s+)?(?:kg|kilo(?:gram|gramme)?s?|tonnes?|metric tons?)\b",
     re.I,

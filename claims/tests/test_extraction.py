@@ -151,6 +151,15 @@ def test_check_worthy_sentences_score_high_and_explain_why():
     assert (figure.value, figure.unit, figure.measure) == (12000, "resident", "evacuated")
 
 
+def test_a_small_measurement_is_a_figure_but_a_small_count_is_language():
+    body = (
+        "A scene of destruction unfolded along a two-kilometre stretch of the seafront.\n\n"
+        "The two leaders met on the seafront."
+    )
+    texts = [c.text for c in extract_claims(body, published=datetime.date(2026, 3, 14))]
+    assert texts == ["A scene of destruction unfolded along a two-kilometre stretch of the seafront."]
+
+
 def _seed_claims(name):
     path = seed_path(name)
     _, cleaned = clean_document(path.read_bytes(), filename=path.name)

@@ -105,6 +105,7 @@ def test_a_magnitude_is_a_magnitude_whichever_way_it_is_written():
         # "Accounted for" is not "unaccounted for": found, the other side of the missing.
         ("The mayor said 136 people had been accounted for by Monday.", "accounted", "person"),
         ("More than 150 people are still unaccounted for.", "missing", "person"),
+        ("Part of the 12-story tower collapsed overnight.", "storeys", "storey"),
     ],
 )
 def test_each_count_says_what_it_counts(sentence, measure, unit):
