@@ -581,6 +581,12 @@ _EARLIER_AFTER = re.compile(
 )
 
 
+_RECORD_SPAN = re.compile(
+    r"\b(?:most|worst|deadliest|strongest|biggest|largest|highest|lowest|first|only)\b(?:(?!\.\s+[A-Z])[^;]){0,80}?"
+    r"\b(?:in|for|since)\s+(?:nearly |almost |more than |over |about |some )?$"
+)  # case-sensitive: "U.S. island" goes on, ". The" ends the sentence
+
+
 def _superseded(figure: Figure, text: str) -> bool:
     before, after = text[max(0, figure.start - 40) : figure.start], text[figure.end : figure.end + 60]
     return bool(
@@ -597,6 +603,10 @@ def figure_key(figure: Figure, text: str) -> str:
     """
     if _superseded(figure, text):
         return ""
+    if figure.measure == "duration" and _RECORD_SPAN.search(text, max(0, figure.start - 90), figure.start):
+        # "the most powerful storm in nearly 90 years": how long a record stands, not how long
+        # something lasted; weighed only against another record's span ("in almost a century").
+        return f"record span|{figure.base_unit}"
     if figure.measure:
         key = f"{SAME_FACT.get(figure.measure, figure.measure)}|{figure.base_unit}"
         if figure.measure in PEOPLE_MEASURES:
@@ -1020,7 +1030,8 @@ _EARLIER_EVENT = re.compile(
     r"\b(?:days?|weeks?|months?) (?:ago|earlier)\b|\bafter (?:another|an earlier|a previous)\b", re.I
 )
 _AFTER_ANOTHER = re.compile(r"\b(?:days?|weeks?|months?) after an?\s+$", re.I)
-_LAST_YEAR = re.compile(r"\blast year\b|\ba year (?:ago|earlier)\b|\bthe previous year\b", re.I)
+# "Last year's massacre" is another event; "killed 1,400 people last year" may be this one, told later.
+_LAST_YEAR = re.compile(r"\b(?:last|the previous) year['’]s\b", re.I)
 
 
 def past_year(facts: ClaimFacts, figure: Figure) -> int | None:

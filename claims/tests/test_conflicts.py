@@ -476,6 +476,19 @@ def test_last_years_toll_is_not_this_events():
         "At least 59 people were killed in the shooting, police said.",
     )
     assert not result.is_conflict
+    # Told a year on, "last year" is when this event happened: its toll is still weighed.
+    assert compare(
+        "The island conceded that the storm killed more than 1,400 people on the island last year.",
+        "A new study estimates the storm caused 2,975 deaths on the island.",
+    ).is_conflict
+
+
+def test_how_long_a_record_stands_is_not_how_long_something_lasted():
+    result = compare(
+        "The storm, the most powerful to strike the U.S. island territory in nearly 90 years, hit on Tuesday.",
+        "Researchers counted deaths in the six months following the storm.",
+    )
+    assert not result.is_conflict
 
 
 def test_tolls_by_place_are_weighed_place_against_place():
