@@ -678,6 +678,8 @@ _NOT_DESIGNATORS = frozenset(
 _INHERIT_AFTER = re.compile(
     r"^\s*(?:more\b|others\b|of\s+(?:whom|them|those|these)\b|(?:in|at)\s+(?:nearby\s+|neighbouring\s+)?[A-Z])"
 )
+# "from 10 to 15 km" shares its unit; "in nearly 90 years, has been raised to 2,975" does not.
+_TO_AFTER_A_CLAUSE = re.compile(r"[,;]\s*(?:\w+\s+){1,4}to\s*$")
 _INHERIT_BEFORE = re.compile(r"(?:including|and|,|\(|to|or|vs\.?|versus|while|the\s+\w+\s+counted)\s*$", re.I)
 _LIST_GAP = re.compile(r"^(?:\s+[A-Z][A-Za-z]*)*\s*(?:,\s*(?:or\s+|and\s+)?|\s+(?:or|and|to)\s+)$")
 
@@ -760,7 +762,7 @@ def _borrow(text: str, raws: list[_Raw], index: int, w: _Windows, context: str =
         and previous.kind in {"unit", "count"}
         and (
             _INHERIT_AFTER.match(text[raw.end : raw.end + 40])
-            or (len(gap) < 40 and _INHERIT_BEFORE.search(gap))
+            or (len(gap) < 40 and _INHERIT_BEFORE.search(gap) and not _TO_AFTER_A_CLAUSE.search(gap))
         )
     )
     if inherits and previous.lemma in vocab.NOUN_MEASURES["buildings"]:

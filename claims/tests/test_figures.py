@@ -144,6 +144,17 @@ def test_a_day_after_a_count_is_not_what_it_counts():
     assert (toll.measure, toll.value) == ("deaths", 11)
 
 
+def test_a_count_after_a_clause_does_not_borrow_the_last_unit():
+    span, toll, _ = figures(
+        "The death toll from the storm, the strongest to hit the island in nearly 90 years, "
+        "has been raised to 2,975, up from 64."
+    )
+    assert span.measure == "duration"
+    assert (toll.value, toll.measure) == (2975, "deaths")
+    low, high = figures("The water rose from 10 to 15 metres.")
+    assert low.unit == high.unit == "meter"
+
+
 def test_pounds_converted_to_kilograms_are_a_weight():
     weight, _ = figures("Crews carted away 18 million pounds (8.16 million kg) of debris.")
     assert (weight.measure, weight.unit) == ("mass", "pound")
