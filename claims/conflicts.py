@@ -420,6 +420,15 @@ def _rounding_unit(value: float) -> float:
 
 
 def consistent(first: Figure, second: Figure) -> bool:
+    if _written_range(first) and _written_range(second):
+        # Two ranges written in digits are two statements of their ends: "aged 11 to 16" and
+        # "aged between 11 and 17" differ ("hundreds" and "dozens" keep their wide reach).
+        scale_a = _base(first) / first.value if first.value else 1.0
+        scale_b = _base(second) / second.value if second.value else 1.0
+        return all(
+            abs(x * scale_a - y * scale_b) <= 0.01 * max(abs(x * scale_a), abs(y * scale_b), 1e-9)
+            for x, y in ((first.low, second.low), (first.high, second.high))
+        )
     if first.qualifier in LOWER_BOUNDS or second.qualifier in LOWER_BOUNDS:
         bounds = _lower_bounds_consistent(first, second)
         if bounds is not None:
@@ -427,6 +436,15 @@ def consistent(first: Figure, second: Figure) -> bool:
     a_low, a_high = interval(first)
     b_low, b_high = interval(second)
     return a_low <= b_high and b_low <= a_high
+
+
+def _written_range(figure: Figure) -> bool:
+    return (
+        figure.qualifier == "range"
+        and figure.low is not None
+        and figure.high is not None
+        and any(ch.isdigit() for ch in figure.text)
+    )
 
 
 def _lower_bounds_consistent(first: Figure, second: Figure) -> bool | None:
@@ -921,6 +939,22 @@ def compare(a: ClaimFacts, b: ClaimFacts) -> Comparison:
             continue
         unit = key.split("|")[0]
         shared_units.append(unit)
+        if len({id(fa) for fa, _ in pairs}) > 1 and len({id(fb) for _, fb in pairs}) > 1:
+            # Several figures on both sides and no names to pair them: pair each with its closest
+            # match, agreeing ones first ("aged 11 to 16 ... 25-year-old coach" against "between 11
+            # and 17 ... 25-year-old coach": the coaches agree, the boys' ages differ).
+            paired, used_a, used_b = [], set(), set()
+            for fa, fb in sorted(pairs, key=lambda p: (not consistent(*p), abs(_base(p[0]) - _base(p[1])))):
+                if id(fa) not in used_a and id(fb) not in used_b:
+                    paired.append((fa, fb))
+                    used_a.add(id(fa))
+                    used_b.add(id(fb))
+            differing = [(fa, fb) for fa, fb in paired if not consistent(fa, fb)]
+            if differing:
+                conflicting.append(differing[0])
+            else:
+                agreeing.append(describe(paired[0][0]))
+            continue
         matched = [(fa, fb) for fa, fb in pairs if consistent(fa, fb)]
         if matched:
             agreeing.append(describe(matched[0][0]))

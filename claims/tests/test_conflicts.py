@@ -533,3 +533,18 @@ def test_figures_of_an_earlier_event_are_not_this_ones():
         "It struck a week after an 8.2 magnitude earthquake hit the south.",
         "The president was in Lerida, where an 8.1-magnitude quake struck a little more than a week ago.",
     ).is_conflict
+
+
+def test_two_ranges_in_digits_differ_when_their_ends_do():
+    result = compare(
+        "The boys, aged 11 to 16, and their 25-year-old coach went missing.",
+        "Twelve boys aged between 11 and 17 years old went with their 25-year-old coach.",
+    )
+    assert result.is_conflict
+    assert result.explanation.startswith("11 to 16 years vs 11 to 17 years")
+    assert not compare(
+        "The boys, aged 11 to 16, and their 25-year-old coach went missing.",
+        "The boys, aged between 11 and 16, and their 25-year-old coach were found.",
+    ).is_conflict
+    # A vague amount keeps its wide reach: "hundreds" covers 515.
+    assert not compare("Hundreds of people were injured.", "Police said 515 people were injured.").is_conflict
