@@ -916,12 +916,15 @@ def compare(a: ClaimFacts, b: ClaimFacts) -> Comparison:
             pairs = [(fa, fb) for fa, fb in pairs if not _in_other_places(a, fa, b, fb)]
         if not pairs:
             continue
-        namesakes = [(fa, fb) for fa, fb in pairs if one_named and _same_named(a, fa, b, fb)]
+        named = {(id(fa), id(fb)): _same_named(a, fa, b, fb) for fa, fb in pairs} if one_named else {}
+        namesakes = [(fa, fb) for fa, fb in pairs if named.get((id(fa), id(fb)))]
         if not namesakes and len({id(fa) for fa, _ in pairs}) > 1 and len({id(fb) for _, fb in pairs}) > 1:
             # Several figures of one measure on both sides: weigh those said of the same place against each
             # other ("49 died in Mexico City" vs "at least 30 had died in Mexico City", not against
             # Puebla's 32 in the same sentence; Al Noor's 41 vs 30 whatever Linwood's seven).
-            namesakes = [(fa, fb) for fa, fb in pairs if _places(a, fa) & _places(b, fb)]
+            places_a = {id(fa): _places(a, fa) for fa, _ in pairs}
+            places_b = {id(fb): _places(b, fb) for _, fb in pairs}
+            namesakes = [(fa, fb) for fa, fb in pairs if places_a[id(fa)] & places_b[id(fb)]]
         if namesakes:
             # Each person (or place) named in both is weighed against itself: one age that differs
             # in a list of four victims is the conflict ("Elvira, 76" vs "Elvira, 74").
