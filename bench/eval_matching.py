@@ -53,8 +53,8 @@ def main() -> int:
     )
     parser.add_argument(
         "--only",
-        choices=["key", "own", "fresh", "held"],
-        help="real set: only the independently labelled key's events, our own, the fresh ones or the held-out ones",
+        choices=["key", "own", "fresh", "held", "held2"],
+        help="real set: only one label file's events (key: labelled independently; the others by us)",
     )
     args = parser.parse_args()
     global EVAL_SET

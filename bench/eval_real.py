@@ -167,11 +167,12 @@ def run(verbose: bool = False, learned: bool = False, only: str | None = None) -
     }
     event_source = {event["event_id"]: event["source"] for event in key["events"]}
     for name, sources in (
-        ("all events", {"key", "own", "fresh", "held"}),
+        ("all events", {"key", "own", "fresh", "held", "held2"}),
         ("key (labelled independently)", {"key"}),
         ("own (labelled by us)", {"own"}),
         ("fresh (labelled by us, first run held out)", {"fresh"}),
         ("held (labelled by us, never tuned on)", {"held"}),
+        ("held2 (labelled by us in the seventh session, first run held out)", {"held2"}),
     ):
         mine = [p for p in conflicts if source_of[p[2]] in sources]
         if not mine and name != "all events":

@@ -207,10 +207,31 @@ def _named(facts: ClaimFacts, figure: Figure) -> set[str]:
     return _names_in(facts.text, figure.end, min([figure.end + 30, *starts]))
 
 
+# Who an age belongs to when no name is given: "his 66-year-old grandmother", "the 18-year-old suspected
+# gunman", "children aged 8 to 10". The one attacker goes by many nouns.
+_AGED_NOUN_AFTER = re.compile(r"^\s*(?:(?:suspected|alleged|accused|former|lone|young|old)\s+)?([a-z]+)")
+_AGED_NOUN_BEFORE = re.compile(r"\b([a-z]+)\s+aged\s+$")
+_PERPETRATOR = frozenset("gunman shooter suspect attacker assailant killer perpetrator bomber driver".split())  # noqa: SIM905
+
+
+def _aged_who(facts: ClaimFacts, figure: Figure) -> str:
+    noun = _AGED_NOUN_BEFORE.search(facts.text[max(0, figure.start - 30) : figure.start])
+    if not noun and figure.text.lower().endswith("old"):
+        noun = _AGED_NOUN_AFTER.match(facts.text[figure.end : figure.end + 40])
+    if not noun or noun.group(1) in STOPWORDS:
+        return ""
+    word = stem(noun.group(1))
+    return "perpetrator" if word in {stem(w) for w in _PERPETRATOR} else word
+
+
 def _same_named(a: ClaimFacts, fa: Figure, b: ClaimFacts, fb: Figure) -> bool | None:
     """True when both figures are said of the same name, False of different ones, None when one names none."""
     names_a, names_b = _named(a, fa), _named(b, fb)
     if not names_a or not names_b:
+        if fa.measure == "age" and not names_a and not names_b:
+            who_a, who_b = _aged_who(a, fa), _aged_who(b, fb)
+            if who_a and who_b and who_a != who_b:
+                return False  # "his 66-year-old grandmother" is not "the 18-year-old gunman"
         return None
     return bool(names_a & names_b)
 
@@ -256,6 +277,33 @@ def _where(facts: ClaimFacts, figure: Figure) -> set[str]:
 def _in_other_places(a: ClaimFacts, fa: Figure, b: ClaimFacts, fb: Figure) -> bool:
     where_a, where_b = _where(a, fa), _where(b, fb)
     return bool(where_a and where_b and not where_a & where_b)
+
+
+# Words that make a count one part of the event's toll: "more than 420 died in Palu alone", "in just one
+# church ... more than 50 had been killed", "another 67 in the church attack", "25 people were also killed".
+_PART_AFTER = re.compile(r"^(?:(?![,;(]|\s[—–-]\s).){0,60}?\balone\b|^\s+(?:\w+\s+){0,2}?also\b", re.I)
+_PART_BEFORE = re.compile(
+    r"\b(?:another|a further)\s+$|\b(?:in|at)\s+(?:just\s+|only\s+)?one\s+\w+\b[^;]*$", re.I
+)
+
+
+def _is_part(facts: ClaimFacts, figure: Figure) -> bool:
+    text = facts.text
+    if _PART_AFTER.search(text[figure.end : figure.end + 80]) or _PART_BEFORE.search(
+        text[max(0, figure.start - 120) : figure.start]
+    ):
+        return True
+    # A breakdown by place: "45 had been killed in Colombo ..., along with another 67 in Negombo".
+    where = _where(facts, figure)
+    if not where or figure.measure not in PEOPLE_MEASURES:
+        return False
+    return any(
+        other is not figure
+        and other.measure == figure.measure
+        and (elsewhere := _where(facts, other))
+        and not elsewhere & where
+        for other in facts.figures
+    )
 
 
 def _names_in(text: str, left: int, right: int) -> set[str]:
@@ -554,12 +602,29 @@ PEOPLE_MEASURES = frozenset(
 )
 
 
+# Groups of people a toll is split into: "19 students and two teachers" are children and adults,
+# counted apart from each other and from the whole toll; "37 internationals" are foreigners.
+_KINDS = {
+    "child": "child",
+    "kid": "child",
+    "student": "child",
+    "pupil": "child",
+    "schoolchild": "child",
+    "adult": "adult",
+    "teacher": "adult",
+    "international": "foreigner",
+    "expatriate": "foreigner",
+}
+
+
 def _kind_of_people(figure: Figure) -> str:
     """'people' for people in general (and for nouns that name the state itself: deaths, bodies,
     demonstrators); otherwise the noun's own measure or the noun ("troops", "firefighter")."""
     noun = figure.unit
     if noun == "national" and "foreign" in figure.text.lower():
         noun = "foreigner"  # "19 foreign nationals" and "22 foreigners" count the same people
+    if noun in _KINDS:
+        return _KINDS[noun]
     noun_measure = measure_of_noun(noun)
     if noun in GENERIC_PEOPLE or noun == "person" or noun_measure == figure.measure or not noun:
         return "people"
@@ -914,6 +979,15 @@ def compare(a: ClaimFacts, b: ClaimFacts) -> Comparison:
         if not one_named and key.split("|")[0] in PEOPLE_MEASURES:
             # "55 died in Morelos" and "49 died in Mexico City" are two places' tolls.
             pairs = [(fa, fb) for fa, fb in pairs if not _in_other_places(a, fa, b, fb)]
+            # One place's or one group's share is not the whole toll: weighed only against another share.
+            pairs = [
+                (fa, fb)
+                for fa, fb in pairs
+                if _is_part(a, fa) == _is_part(b, fb) or _where(a, fa) & _where(b, fb)
+            ]
+            if key.split("|")[0] in CUMULATIVE_MEASURES:
+                # "the toll could top 100" is a fear, not a count to hold "at least 64" against.
+                pairs = [(fa, fb) for fa, fb in pairs if fa.forecast == fb.forecast]
         if not pairs:
             continue
         named = {(id(fa), id(fb)): _same_named(a, fa, b, fb) for fa, fb in pairs} if one_named else {}
@@ -1101,6 +1175,17 @@ def comparable_units(a: ClaimFacts, b: ClaimFacts) -> set[str]:
     """What both claims give a figure for, measuring the same thing: "deaths", "length"."""
     keys_a = {figure_key(f, a.text) for f in a.figures}
     return {key.split("|")[0] for key in keys_a & {figure_key(f, b.text) for f in b.figures} if key}
+
+
+def shared_toll(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """Both claims give the event's whole toll of one kind (the dead, the injured, the missing), not a
+    place's or a group's share: in one story that alone says they state one fact."""
+
+    def tolls(facts: ClaimFacts) -> set[str]:
+        keys = {figure_key(f, facts.text) for f in facts.figures if not _is_part(facts, f)}
+        return {key for key in keys if key.split("|")[0] in PEOPLE_MEASURES and key.endswith("|people")}
+
+    return bool(tolls(a) & tolls(b))
 
 
 def _same_event_dated(a: ClaimFacts, b: ClaimFacts) -> bool:

@@ -896,14 +896,17 @@ def _fact(text: str, raw: _Raw, offset: int) -> QuantityFact:
 
 
 def _clause(text: str, start: int, end: int) -> str:
-    """The clause a figure stands in: plans elsewhere in the sentence do not make it a plan.
+    """The clause a figure stands in: plans elsewhere in the sentence do not make it a plan ("has
+    climbed to 81 and could hit triple digits": 81 is a count).
 
     Searched within 200 characters either side, so a huge sentence costs no more per figure.
     """
     low, high = max(0, start - 200), min(len(text), end + 200)
     left = max(text.rfind(mark, low, start) for mark in (",", ";", ":", " that ", " which ", " but "))
     rights = [
-        i for i in (text.find(mark, end, high) for mark in (",", ";", ":", " which ", " but ")) if i != -1
+        i
+        for i in (text.find(mark, end, high) for mark in (",", ";", ":", " which ", " but ", " and "))
+        if i != -1
     ]
     return text[max(left + 1, low) : min(rights) if rights else high]
 

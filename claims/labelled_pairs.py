@@ -151,6 +151,7 @@ LABEL_FILES = {
     "own": "own.json",  # labelled by us
     "fresh": "fresh.json",  # by us, held out until its first run
     "held": "held.json",  # by us, run once after the changes and never tuned on
+    "held2": "held2.json",  # by us in the seventh session, before its first run
 }
 
 

@@ -33,6 +33,9 @@ SAME_STORY_CONTEXT = 0.5
 MEANING_WEIGHT = 0.0
 MEANING_FLOOR = 0.3
 SEARCH_MEANING_WEIGHT = 1.0  # find_similar's re-ranking by meaning; chosen leaving one event out
+# One story's two claims giving its whole toll of one kind ("AFP put the death toll at 156", "left at
+# least 290 people dead") state one fact however few words they share.
+TOLL_WEIGHT = 0.1
 UNIT_CANDIDATES = 15
 
 # Words that let a claim meet its rival account: "video conference" finds "phone call".
@@ -156,6 +159,7 @@ def score_pair(
         "frames": 1.0 if shared_frames - conflicts.WEAK_FRAMES else 0.5 if shared_frames else 0.0,
         "context": context,
         "meaning": round(meaning, 3),
+        "toll": 1.0 if context >= SAME_STORY_CONTEXT and conflicts.shared_toll(a, b) else 0.0,
     }
     concrete = (
         any(signals[name] for name in ("units", "frames", "source", "dates")) or signals["entities"] >= 0.5
@@ -169,6 +173,7 @@ def score_pair(
         + 0.3 * signals["frames"]
         + (0.25 * context if concrete else 0.0)
         + MEANING_WEIGHT * max(0.0, meaning - MEANING_FLOOR)
+        + TOLL_WEIGHT * signals["toll"]
     )
     if (
         context < 0.2

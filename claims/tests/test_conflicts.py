@@ -551,3 +551,60 @@ def test_two_ranges_in_digits_differ_when_their_ends_do():
     ).is_conflict
     # A vague amount keeps its wide reach: "hundreds" covers 515.
     assert not compare("Hundreds of people were injured.", "Police said 515 people were injured.").is_conflict
+
+
+def test_children_and_adults_are_counted_apart():
+    # The adults differ; the children (students or children) are weighed against each other.
+    assert conflict_explanation(
+        "Officials said 19 students and 2 adults were killed at the Marrow Lane school.",
+        "The state police confirmed that 18 children and three adults died at the school.",
+    ).startswith("2 adults vs 3 adults")
+    assert conflict_explanation(
+        "Nineteen students were killed at the Marrow Lane school.",
+        "The state police confirmed that 18 children died at the school.",
+    ).startswith("19 students vs 18 children")
+    # Two teachers among the dead are not the 21 victims.
+    assert not compare(
+        "Two teachers were killed at the Marrow Lane school.",
+        "A gunman killed 21 people at the Marrow Lane school.",
+    ).is_conflict
+
+
+def test_one_places_share_is_not_weighed_against_the_whole_toll():
+    whole = "The blasts across Elvania on Sunday have left at least 290 people dead."
+    for part in (
+        "In just one church, St Anselm's in Korvath, north of the capital, more than 50 people had been killed.",
+        "Media reported 25 people were also killed in an attack on a chapel in Breda Bay.",
+        "More than 120 died in Korvath alone, officials said.",
+        "Another 67 died in the chapel attack in Breda Bay.",
+        "The official said at least 45 people had been killed in Tarn, along with another 67 in Breda Bay.",
+    ):
+        assert not compare(part, whole).is_conflict, part
+    # The same place's share is weighed against itself.
+    assert compare(
+        "At least 84 people died in the city of Korvath, the agency said.",
+        "More than 120 died in Korvath alone, officials said.",
+    ).is_conflict
+
+
+def test_a_feared_toll_is_not_weighed_against_a_count():
+    assert not compare(
+        "The death toll from the typhoon has climbed to 81.",
+        "If you add the missing, it is possible the toll could top 100.",
+    ).is_conflict
+    # A count followed by a fear is still a count.
+    assert conflict_explanation(
+        "The death toll from the typhoon has climbed to 81 and could hit triple digits.",
+        "The typhoon killed at least 64 people, the police said.",
+    ).startswith("81 people vs at least 64 people")
+
+
+def test_ages_of_different_people_are_not_weighed():
+    assert not compare(
+        "The governor said the suspect shot his 66-year-old grandmother before driving to the school.",
+        "The 18-year-old suspected gunman was killed by border agents.",
+    ).is_conflict
+    assert compare(
+        "The 18-year-old gunman entered the school at 11:32 a.m.",
+        "Police said the 19-year-old shooter acted alone.",
+    ).is_conflict

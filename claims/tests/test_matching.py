@@ -1,14 +1,17 @@
 """Linking claims across outlets through the real import path, on the test database."""
 
+import datetime
 import json
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
-from claims import matching
+from claims import conflicts, matching
+from claims.extraction import extract_quantities
 from claims.ingest import import_article
 from claims.models import Claim, ClaimLink, Note
 from claims.tests.conftest import make_article, make_outlet, seed_path
@@ -327,3 +330,22 @@ def test_reports_giving_the_same_time_of_day_are_linked_as_agreeing():
     link = _link_with("11:30 p.m.")
     assert "23:30" in (link.claim_a.text + link.claim_b.text)
     assert link.relation == "agrees"
+
+
+def test_two_short_claims_of_one_storys_toll_are_linked():
+    # They share no words but the whole toll; in one story that is enough to propose the pair.
+    day = datetime.date(2024, 4, 21)
+    first = conflicts.facts_from(
+        text="AFP put the death toll at 156.",
+        quantities=extract_quantities("AFP put the death toll at 156."),
+        published=day,
+    )
+    text = "A series of bombings across Elvania on Sunday have left at least 290 people dead."
+    second = conflicts.facts_from(text=text, quantities=extract_quantities(text), published=day)
+    score, signals = matching.score_pair(first, second, context=matching.SAME_STORY_CONTEXT, rules=True)
+    assert signals["toll"] == 1.0
+    assert score >= settings.FACTCHECK_SUGGEST_THRESHOLD
+    # Not across stories: the toll alone does not make two events one.
+    score, signals = matching.score_pair(first, second, context=0.0, rules=True)
+    assert signals["toll"] == 0.0
+    assert score < settings.FACTCHECK_SUGGEST_THRESHOLD
