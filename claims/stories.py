@@ -11,10 +11,11 @@ and use the same words there without meaning different things. Editors' choices
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from . import embeddings
-from .conflicts import content_stems, entity_stems
+from .conflicts import content_stems, entity_stems, stem
 
 LEAD_CHARACTERS = 700  # the headline and the first paragraphs say what a report is about
 WINDOW = datetime.timedelta(days=7)  # reports of one event come out within days of each other
@@ -29,6 +30,13 @@ MEANING_VETO = 0.5
 LONG_WINDOW = datetime.timedelta(days=28)
 NAMES_TO_VETO = 3  # leads naming at least this many people and places each must share one
 MEANING_JOIN_LATER = 0.66
+NAMES_TO_JOIN = 2
+MEANING_WITH_NAMES = 0.4
+_CALENDAR = frozenset(
+    stem(word)
+    for word in "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,7 @@ class Profile:
     words: frozenset[str]
     published: datetime.date | None = None
     meaning: bytes | None = None  # the lead's vector, when known
+    proper: frozenset[str] = frozenset()  # names never written in lower case: places, people, bodies
 
 
 def lead_text(headline: str, body: str) -> str:
@@ -48,7 +57,16 @@ def profile(
     headline: str, body: str, published: datetime.date | None = None, meaning: bytes | None = None
 ) -> Profile:
     lead = lead_text(headline, body)
-    return Profile(frozenset(entity_stems(lead)), frozenset(content_stems(lead)), published, meaning)
+    names = entity_stems(lead)
+    # A headline's capitals are not names: "Mass Shooting" is in the body as "mass shooting".
+    lowered = {stem(word) for word in re.findall(r"\b[a-z][\w'’-]+", lead)}
+    return Profile(
+        frozenset(names),
+        frozenset(content_stems(lead)),
+        published,
+        meaning,
+        frozenset(names - lowered - _CALENDAR),
+    )
 
 
 def _overlap(first: frozenset[str], second: frozenset[str]) -> float:
@@ -79,6 +97,10 @@ def likeness(a: Profile, b: Profile, threshold: float = JOIN_THRESHOLD) -> float
         return meaning if meaning >= MEANING_JOIN_LATER else None
     if meaning >= MEANING_JOIN or (words >= threshold and meaning >= MEANING_VETO):
         return max(words, meaning)
+    if len(a.proper & b.proper) >= NAMES_TO_JOIN and meaning >= MEANING_WITH_NAMES:
+        # Two leads written apart ("cranes tried to lift the last coach", "the chief secretary
+        # confirmed the toll") that name the same places in the same days tell one event.
+        return meaning
     return None
 
 

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from claims import grouping, stories
+from claims.conflicts import stem
 from claims.ingest import import_article
 from claims.models import Article, ClaimLink, Story
 
@@ -309,3 +310,33 @@ def test_claims_of_one_story_are_weighed_together_however_they_are_worded(monkey
     Story.objects.all().delete()
     monkeypatch.setattr("claims.matching.SAME_STORY_CONTEXT", 0.0)
     assert not import_both().filter(relation="conflicts").exists()
+
+
+def test_leads_written_apart_join_when_they_name_the_same_places():
+    import datetime
+
+    day = datetime.date(2026, 6, 3)
+    cranes = stories.profile(
+        "Rescuers try to raise buried coach as toll rises",
+        "Large cranes tried on Saturday to lift the last coach of the three trains that collided in "
+        "Velmara's Orsk district, officials said.",
+        day,
+        _vector(1.0),
+    )
+    secretary = stories.profile(
+        "Rail Tragedy: Toll Climbs, Says Chief Secretary",
+        "The Velmara chief secretary on Saturday confirmed that the toll of the derailment in Orsk had risen.",
+        day,
+        _vector(0.45),
+    )
+    assert {stem("Velmara"), stem("Orsk")} <= secretary.proper and stem("Toll") not in secretary.proper
+    assert stem("Saturday") not in cranes.proper  # a headline's capitals and weekdays are not names
+    assert stories.likeness(cranes, secretary) == pytest.approx(0.45, abs=1e-3)
+    # Two events that happen to share only a weekday and a headline word stay apart.
+    other = stories.profile(
+        "Toll Climbs After Storm",
+        "The storm that hit Dramen on Saturday has killed more, the coastguard said.",
+        day,
+        _vector(0.45),
+    )
+    assert stories.likeness(cranes, other) is None
