@@ -207,7 +207,12 @@ def is_furniture(line: str) -> bool:
 def _is_prose(line: str) -> bool:
     """A sentence of article text rather than a headline or a label."""
     words = line.split()
+    if len(words) >= 25 and _SENTENCE_INSIDE.search(line):
+        return True  # a paragraph cut off mid-sentence ("despite the influx of aid,") is still prose
     return len(words) >= 8 and line.rstrip()[-1:] in '.!?"”’)…:'
+
+
+_SENTENCE_INSIDE = re.compile(r"\w[.!?][\"”’)]?\s+[A-Z]")
 
 
 # --- Plain text --------------------------------------------------------------

@@ -182,6 +182,13 @@ def entity_stems(text: str) -> set[str]:
     return found
 
 
+CALENDAR_STEMS = frozenset(
+    stem(word)
+    for word in "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
+
+
 # Measures of one named place or person: weighed only when both name the same one (or one names none).
 OF_ONE_NAMED = frozenset({"population", "age"})
 
@@ -271,7 +278,8 @@ def _where(facts: ClaimFacts, figure: Figure) -> set[str]:
     limit = min(following, figure.end + 60)
     clause_break = _CLAUSE_BREAK.search(text, figure.end, limit)
     window = text[figure.end : clause_break.start() if clause_break else limit]
-    return {stem(word) for match in _LOCATIVE.finditer(window) for word in match.group(1).split()}
+    places = {stem(word) for match in _LOCATIVE.finditer(window) for word in match.group(1).split()}
+    return places - CALENDAR_STEMS  # "injured in Saturday's earthquake" names no place
 
 
 def _in_other_places(a: ClaimFacts, fa: Figure, b: ClaimFacts, fb: Figure) -> bool:
@@ -282,15 +290,21 @@ def _in_other_places(a: ClaimFacts, fa: Figure, b: ClaimFacts, fb: Figure) -> bo
 # Words that make a count one part of the event's toll: "more than 420 died in Palu alone", "in just one
 # church ... more than 50 had been killed", "another 67 in the church attack", "25 people were also killed".
 _PART_AFTER = re.compile(r"^(?:(?![,;(]|\s[—–-]\s).){0,60}?\balone\b|^\s+(?:\w+\s+){0,2}?also\b", re.I)
-_PART_BEFORE = re.compile(
-    r"\b(?:another|a further)\s+$|\b(?:in|at)\s+(?:just\s+|only\s+)?one\s+\w+\b[^;]*$", re.I
-)
+_IN_ONE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:just\s+|only\s+)?one\s+\w+\b[^;]*$", re.I)
+# "along with another 67 in Negombo" after Colombo's 45; but "and a further 7,953 were injured" after
+# the dead is the whole injured count: "another" makes a share only after a count of the same measure.
+_ANOTHER_BEFORE = re.compile(r"\b(?:another|a further)\s+$", re.I)
 
 
 def _is_part(facts: ClaimFacts, figure: Figure) -> bool:
     text = facts.text
-    if _PART_AFTER.search(text[figure.end : figure.end + 80]) or _PART_BEFORE.search(
+    if _PART_AFTER.search(text[figure.end : figure.end + 80]) or _IN_ONE_BEFORE.search(
         text[max(0, figure.start - 120) : figure.start]
+    ):
+        return True
+    if _ANOTHER_BEFORE.search(text[max(0, figure.start - 12) : figure.start]) and (
+        _where(facts, figure)
+        or any(other.end <= figure.start and other.measure == figure.measure for other in facts.figures)
     ):
         return True
     # A breakdown by place: "45 had been killed in Colombo ..., along with another 67 in Negombo".
@@ -598,6 +612,7 @@ PEOPLE_MEASURES = frozenset(
         "trapped",
         "arrests",
         "crowd",
+        "aboard",
     }
 )
 

@@ -725,6 +725,7 @@ def _decide(text: str, raws: list[_Raw], index: int, context: str = "") -> bool:
         return True
     if raw.lemma:
         raw.measure = _count_measure(raw, w)
+        _all_aboard_killed(text, raw, w)
         if raw.lemma == "country" and _FROM_BEFORE.search(text, max(0, raw.start - 40), raw.start):
             raw.measure = "nationalities"  # "people from 33 countries" are of 33 nationalities
         raw.unit = raw.lemma
@@ -742,8 +743,42 @@ def _decide(text: str, raws: list[_Raw], index: int, context: str = "") -> bool:
     return _borrow(text, raws, index, w, context)
 
 
+# "All 157 people aboard ... have been killed", "killing all 150 on board": the dead, not only who was aboard.
+_ALL_BEFORE = re.compile(r"\ball\s+(?:the\s+)?$", re.I)
+_DEATHS_RE = re.compile(rf"\b(?:{vocab.STATE_PATTERNS['deaths']})\b", re.I)
+
+
+def _all_aboard_killed(text: str, raw: _Raw, w: _Windows) -> None:
+    if raw.measure == "aboard" and _ALL_BEFORE.search(text, max(0, raw.start - 12), raw.start):
+        if _DEATHS_RE.search(w.before) or _DEATHS_RE.search(w.beyond):
+            raw.measure = "deaths"
+
+
+# "At least four of the 459 people aboard are confirmed dead", "291 of the 459 people on the ferry
+# unaccounted for": the part takes the clause's state; the whole is who was aboard.
+_OF_THE_WHOLE = re.compile(r"\s+of\s+(?:the\s+)?(?:about\s+|some\s+|around\s+)?\d")
+
+
+def _part_of_a_whole(raw: _Raw, text: str, w: _Windows) -> bool:
+    if not _OF_THE_WHOLE.match(text, raw.end):
+        return False
+    states = [_match_name(m, _STATE_NAMES) for m in _STATE_RE.finditer(w.beyond)]
+    state = next((s for s in states if s not in {"aboard", "age", "population"}), "")
+    if state:
+        raw.measure, raw.unit = state, raw.unit or "person"
+    return bool(state)
+
+
 def _borrow(text: str, raws: list[_Raw], index: int, w: _Windows, context: str = "") -> bool:
     """A figure with no noun: its state names what is counted, or it borrows from a neighbour."""
+    if _part_of_a_whole(raws[index], text, w):
+        return True
+    ok = _borrow_measure(text, raws, index, w, context)
+    _all_aboard_killed(text, raws[index], w)
+    return ok
+
+
+def _borrow_measure(text: str, raws: list[_Raw], index: int, w: _Windows, context: str = "") -> bool:
     raw = raws[index]
     previous = raws[index - 1] if index else None
     following = raws[index + 1] if index + 1 < len(raws) else None

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from . import embeddings
-from .conflicts import content_stems, entity_stems, stem
+from .conflicts import CALENDAR_STEMS, content_stems, entity_stems, stem
 
 LEAD_CHARACTERS = 700  # the headline and the first paragraphs say what a report is about
 WINDOW = datetime.timedelta(days=7)  # reports of one event come out within days of each other
@@ -31,11 +31,12 @@ LONG_WINDOW = datetime.timedelta(days=28)
 NAMES_TO_VETO = 3  # leads naming at least this many people and places each must share one
 MEANING_JOIN_LATER = 0.66
 NAMES_TO_JOIN = 2
-MEANING_WITH_NAMES = 0.4
-_CALENDAR = frozenset(
+MEANING_WITH_NAMES = 0.45
+# News agencies and broadcasters are named in every story's lead: they tell no event from another.
+_NEWS_AGENCIES = frozenset(
     stem(word)
-    for word in "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
-    "June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+    for word in "AFP AP Reuters BBC CNN Xinhua Yonhap PTI ANI IANS EFE DPA Kyodo Bernama Antara NBC CBS ABC "
+    "Sky Tass Interfax Anadolu".split()
 )
 
 
@@ -58,15 +59,12 @@ def profile(
 ) -> Profile:
     lead = lead_text(headline, body)
     names = entity_stems(lead)
-    # A headline's capitals are not names: "Mass Shooting" is in the body as "mass shooting".
-    lowered = {stem(word) for word in re.findall(r"\b[a-z][\w'’-]+", lead)}
-    return Profile(
-        frozenset(names),
-        frozenset(content_stems(lead)),
-        published,
-        meaning,
-        frozenset(names - lowered - _CALENDAR),
-    )
+    # Names the lead's text writes only with a capital: not a headline's capitals ("Mass Shooting
+    # Death Toll Rises"), nor a paragraph's first word ("People survey the damage").
+    text = body[:LEAD_CHARACTERS]
+    lowered = {stem(word) for word in re.findall(r"\b[a-z][\w'’-]+", text)}
+    proper = entity_stems(re.sub(r"\s*\n\s*", ". ", text)) - lowered - CALENDAR_STEMS - _NEWS_AGENCIES
+    return Profile(frozenset(names), frozenset(content_stems(lead)), published, meaning, frozenset(proper))
 
 
 def _overlap(first: frozenset[str], second: frozenset[str]) -> float:
@@ -90,7 +88,8 @@ def likeness(a: Profile, b: Profile, threshold: float = JOIN_THRESHOLD) -> float
     apart = abs(a.published - b.published) if a.published and b.published else datetime.timedelta(0)
     if apart > LONG_WINDOW:
         return None
-    if len(a.names) >= NAMES_TO_VETO and len(b.names) >= NAMES_TO_VETO and not a.names & b.names:
+    names_a, names_b = a.proper or a.names, b.proper or b.names
+    if len(names_a) >= NAMES_TO_VETO and len(names_b) >= NAMES_TO_VETO and not names_a & names_b:
         return None  # two quakes, one in Yunnan and one in Sulawesi: alike leads, no place in common
     meaning = embeddings.meaning_similarity(a.meaning, b.meaning)
     if apart > WINDOW:

@@ -92,6 +92,8 @@ STATE_PATTERNS: dict[str, str] = {
     r"country|nation|state|municipality|metropolis) of)"
     r"(?= (?:about|around|some|nearly|almost|more than|over|roughly|half|\d)|\s*$)|inhabitants",
     "age": r"\bage[sd]?\b|years? old|-year-old",
+    # "a ferry carrying 462 people", "459 on board", "the 459 people on the ferry": who was aboard.
+    "aboard": r"on ?board|aboard|carrying|on the (?:ferry|ship|vessel|boat|plane|aircraft|jet|flight|train|bus)",
 }
 BUILDING_STATES = {
     "buildings destroyed": r"destroy(?:ed|ing)|collaps(?:ed|ing|e)|flattened|razed|levelled|leveled",

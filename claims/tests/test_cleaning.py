@@ -146,3 +146,18 @@ def test_seed_reports_come_out_clean(seed):
     assert "troops" in cleaned.body
     assert cleaned.headline and cleaned.headline not in cleaned.body
     assert cleaned.language == "en"
+
+
+def test_a_paragraph_cut_off_mid_sentence_is_kept():
+    # A stored page that breaks a sentence across paragraphs: the long paragraph before the break is
+    # article text, not a headline to drop.
+    text = (
+        "12 May\n\n"
+        "The count of the Varno flood has risen to 410 reported dead and 7,598 reported injured, officials said. "
+        "Areas near Tesk are starting to return to normal but many villages are still cut off. The prime minister "
+        "says that despite the influx of aid,\n\n"
+        "getting help to the worst affected areas is a major challenge.\n"
+    )
+    body = clean_text(text, headline="Flood toll reaches 410").body
+    assert body.startswith("The count of the Varno flood has risen to 410")
+    assert "getting help to the worst affected areas" in body

@@ -608,3 +608,16 @@ def test_ages_of_different_people_are_not_weighed():
         "The 18-year-old gunman entered the school at 11:32 a.m.",
         "Police said the 19-year-old shooter acted alone.",
     ).is_conflict
+
+
+def test_a_further_count_is_a_share_only_after_a_count_of_its_kind_or_of_a_place():
+    # "a further 7,953 were injured" after the dead is the whole injured count.
+    assert conflict_explanation(
+        "Officials in Varno estimated 4,279 were hurt.",
+        "The number of dead has reached 4,310. And a further 7,953 were injured in Saturday's earthquake.",
+    ).startswith("about 4,279 people vs 7,953 people")
+    # After another place's toll it is that place's share.
+    assert not compare(
+        "At least 45 people had been killed in Tarn, along with a further 67 in Breda Bay.",
+        "The blasts left 290 people dead.",
+    ).is_conflict

@@ -458,3 +458,24 @@ def test_an_estimate_that_names_nothing_counts_what_the_sentence_before_counted(
 def test_hospital_and_crowd_phrasings_say_what_is_counted(sentence, text, measure):
     (figure,) = extract_quantities(sentence)
     assert (figure.text, figure.measure) == (text, measure)
+
+
+def test_who_was_aboard_is_its_own_count_and_all_aboard_killed_are_the_dead():
+    assert [
+        q.measure for q in figures("A ferry carrying 462 people sank, leaving more than 280 people missing.")
+    ] == [
+        "aboard",
+        "missing",
+    ]
+    assert [q.measure for q in figures("The ferry sank with 459 on board.")] == ["aboard"]
+    # The part takes the clause's state; the whole is who was aboard.
+    assert [q.measure for q in figures("At least four of the 459 people aboard are confirmed dead.")] == [
+        "deaths",
+        "aboard",
+    ]
+    assert [q.measure for q in figures("That left 291 of the 459 people on the ferry unaccounted for.")] == [
+        "missing",
+        "aboard",
+    ]
+    assert only("All 157 people aboard the flight have been killed, the airline said.").measure == "deaths"
+    assert only("The plane crashed in the Alps, killing all 150 on board.").measure == "deaths"

@@ -327,16 +327,38 @@ def test_leads_written_apart_join_when_they_name_the_same_places():
         "Rail Tragedy: Toll Climbs, Says Chief Secretary",
         "The Velmara chief secretary on Saturday confirmed that the toll of the derailment in Orsk had risen.",
         day,
-        _vector(0.45),
+        _vector(0.48),
     )
     assert {stem("Velmara"), stem("Orsk")} <= secretary.proper and stem("Toll") not in secretary.proper
     assert stem("Saturday") not in cranes.proper  # a headline's capitals and weekdays are not names
-    assert stories.likeness(cranes, secretary) == pytest.approx(0.45, abs=1e-3)
+    assert stories.likeness(cranes, secretary) == pytest.approx(0.48, abs=1e-3)
     # Two events that happen to share only a weekday and a headline word stay apart.
     other = stories.profile(
         "Toll Climbs After Storm",
         "The storm that hit Dramen on Saturday has killed more, the coastguard said.",
         day,
-        _vector(0.45),
+        _vector(0.48),
     )
     assert stories.likeness(cranes, other) is None
+
+
+def test_a_headlines_capitals_and_a_paragraphs_first_word_do_not_save_two_events_from_the_veto():
+    import datetime
+
+    day = datetime.date(2026, 4, 28)
+    first = stories.profile(
+        "Quake Death Toll Rises",
+        "People sleep in the open in Tesk.\n\nThe death toll in Varno has risen, Prime Minister Ulan Vesh said "
+        "in Tesk, as aid reached Mount Orla.",
+        day,
+        _vector(1.0),
+    )
+    second = stories.profile(
+        "Tsunami Death Toll Rises",
+        "People look for their belongings in Palora.\n\nThe death toll on Dessa island has risen, the agency "
+        "in Palora said as ships reached Kessel.",
+        day,
+        _vector(0.7),
+    )
+    assert stem("People") not in first.proper and stem("Death") not in first.proper
+    assert stories.likeness(first, second) is None
