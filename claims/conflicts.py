@@ -279,7 +279,17 @@ def _where(facts: ClaimFacts, figure: Figure) -> set[str]:
     clause_break = _CLAUSE_BREAK.search(text, figure.end, limit)
     window = text[figure.end : clause_break.start() if clause_break else limit]
     places = {stem(word) for match in _LOCATIVE.finditer(window) for word in match.group(1).split()}
+    # Or the toll's own place before it: "The death toll in the Philippines ... has climbed to 81".
+    previous = max((f.end for f in facts.figures if f.end <= figure.start), default=0)
+    toll_in = _TOLL_IN.search(text, max(previous, figure.start - 120), figure.start)
+    if toll_in:
+        places |= {stem(word) for word in toll_in.group(1).split()}
     return places - CALENDAR_STEMS  # "injured in Saturday's earthquake" names no place
+
+
+_TOLL_IN = re.compile(
+    r"\b(?:toll|dead|deaths|casualties|fatalities)\s+in\s+(?:the\s+)?((?:[A-Z][\w'’-]+(?:'s)?\s*){1,3})"
+)
 
 
 def _in_other_places(a: ClaimFacts, fa: Figure, b: ClaimFacts, fb: Figure) -> bool:
@@ -289,7 +299,13 @@ def _in_other_places(a: ClaimFacts, fa: Figure, b: ClaimFacts, fb: Figure) -> bo
 
 # Words that make a count one part of the event's toll: "more than 420 died in Palu alone", "in just one
 # church ... more than 50 had been killed", "another 67 in the church attack", "25 people were also killed".
-_PART_AFTER = re.compile(r"^(?:(?![,;(]|\s[—–-]\s).){0,60}?\balone\b|^\s+(?:\w+\s+){0,2}?also\b", re.I)
+_PART_AFTER = re.compile(
+    r"^(?:(?![,;(]|\s[—–-]\s).){0,60}?\balone\b|^\s+(?:\w+\s+){0,2}?also\b"
+    # "two of the dead were identified", "78 of them are known to have been rescued"
+    r"|^\s+of\s+(?:them|those|these|the\s+(?:dead|fatalities|victims|deceased|bodies|injured|wounded|missing))\b"
+    r"(?!,?\s+(?:\w+\s+)?(?:seriously|critically|severely|gravely|in (?:a )?(?:serious|critical)))",
+    re.I,
+)
 _IN_ONE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:just\s+|only\s+)?one\s+\w+\b[^;]*$", re.I)
 # "along with another 67 in Negombo" after Colombo's 45; but "and a further 7,953 were injured" after
 # the dead is the whole injured count: "another" makes a share only after a count of the same measure.
@@ -694,6 +710,9 @@ def _superseded(figure: Figure, text: str) -> bool:
     )
 
 
+_AFTERSHOCK = re.compile(r"[\s-]*(?:magnitude\s+)?(?:\w+\s+){0,2}?(?:after|fore)shocks?\b", re.I)
+
+
 def figure_key(figure: Figure, text: str) -> str:
     """What two figures must share to be weighed against each other: the measure and its base unit.
 
@@ -707,6 +726,8 @@ def figure_key(figure: Figure, text: str) -> str:
         return f"record span|{figure.base_unit}"
     if figure.measure:
         key = f"{SAME_FACT.get(figure.measure, figure.measure)}|{figure.base_unit}"
+        if figure.measure == "magnitude" and _AFTERSHOCK.match(text, figure.end):
+            key += "|aftershock"  # "a magnitude-6.6 aftershock hit an hour later" is another quake
         if figure.measure in PEOPLE_MEASURES:
             if _PART_OF_A_TALLY.match(text[figure.end : figure.end + 40]):
                 return ""
@@ -899,9 +920,10 @@ _ACCOUNTS: dict[str, dict[str, str]] = {
         "postponed": r"\b(?:postponed|delayed|rescheduled|put off)\b",
     },
     "transport": {
-        "by helicopter": r"\bhelicopters?\b|\bairlift\w*|\bby air\b",
-        "by boat": r"\bboats?\b|\bby water\b|\bdinghies\b|\bdinghy\b",
-        "by road": r"\bby road\b|\btrucks?\b|\bconvoys?\b|\bbuses\b",
+        # How people or goods were moved, not the helicopters and boats a scene is full of.
+        "by helicopter": r"\bby (?:military |army |navy )?helicopters?\b|\bairlift\w*|\bby air\b|\bflown (?:out|to)\b",
+        "by boat": r"\bby (?:small |rescue |fishing )?boats?\b|\bby water\b|\bby sea\b|\bby (?:dinghy|dinghies)\b",
+        "by road": r"\bby road\b|\bby (?:truck|bus|convoy)s?\b|\boverland\b",
     },
 }
 _ACCOUNT_RES = {
@@ -916,8 +938,8 @@ _ACCOUNT_HINTS = (
     "dismiss", "sack", "oust", "approv", "pass", "adopt", "ratif", "reject", "voted down", "veto", "block",
     "confirm", "denied", "denies", "rose", "risen", "increas", "climb", "grew", "jump", "fell", "fallen",
     "decreas", "drop", "plung", "shrank", "cancel", "called off", "scrap", "postpon", "delay", "reschedul",
-    "put off", "helicopter", "airlift", "by air", "boat", "by water", "dingh", "by road", "truck", "convoy",
-    "buses",
+    "put off", "helicopter", "airlift", "by air", "flown", "boat", "by water", "by sea", "dingh", "by road",
+    "truck", "convoy", "by bus", "overland",
 )  # fmt: skip
 
 

@@ -621,3 +621,43 @@ def test_a_further_count_is_a_share_only_after_a_count_of_its_kind_or_of_a_place
         "At least 45 people had been killed in Tarn, along with a further 67 in Breda Bay.",
         "The blasts left 290 people dead.",
     ).is_conflict
+
+
+def test_an_aftershocks_magnitude_is_another_quakes():
+    assert not compare(
+        "The quake struck before noon, and a magnitude-6.6 aftershock hit about an hour later.",
+        "A magnitude-7.8 earthquake hit Varno on Saturday.",
+    ).is_conflict
+    assert compare(
+        "A magnitude-7.9 earthquake struck Varno on Saturday.",
+        "A magnitude-7.8 earthquake hit Varno on Saturday.",
+    ).is_conflict
+
+
+def test_counts_of_the_dead_and_of_them_are_shares():
+    assert not compare(
+        "Two of the dead were identified as Park Ji-young and Jung Cha-woong.",
+        "At least four people were confirmed dead by the coast guard.",
+    ).is_conflict
+    assert not compare(
+        "Among the passengers were 325 students; so far, 78 of them are known to have been rescued.",
+        "The ministry said 164 people had been rescued by Wednesday evening.",
+    ).is_conflict
+
+
+def test_a_toll_said_of_one_country_is_not_weighed_against_anothers():
+    assert not compare(
+        "The death toll in the Philippines from the typhoon has climbed to 81, authorities said.",
+        "The typhoon also battered Hong Kong and killed four in China's southern province of Guangdong.",
+    ).is_conflict
+
+
+def test_boats_and_helicopters_at_a_scene_are_not_accounts_of_a_rescue():
+    assert not compare(
+        "One student said he jumped into the ocean and swam to a rescue boat near the ferry.",
+        "At least 87 vessels and helicopters swarmed around the ferry as it sank.",
+    ).is_conflict
+    assert compare(
+        "The injured passengers of the ferry were taken to hospital by helicopter, the coast guard said.",
+        "The injured passengers of the ferry were taken to hospital by boat, the coast guard said.",
+    ).is_conflict
