@@ -701,10 +701,19 @@ _RECORD_SPAN = re.compile(
 )  # case-sensitive: "U.S. island" goes on, ". The" ends the sentence
 
 
+# "follow a previous count of 304 dead", "The previous figure had been 2,189 on Wednesday".
+_EARLIER_COUNT_BEFORE = re.compile(
+    r"\b(?:previous|earlier|prior|initial|first|last)\s+(?:official\s+)?(?:count|figure|toll|tally|estimate|total|number)"
+    r"\s+(?:of|was|had been|stood at|at)\s+(?:about |around |some |more than |at least |over )?$",
+    re.I,
+)
+
+
 def _superseded(figure: Figure, text: str) -> bool:
     before, after = text[max(0, figure.start - 40) : figure.start], text[figure.end : figure.end + 60]
     return bool(
         _SUPERSEDED_BEFORE.search(before)
+        or _EARLIER_COUNT_BEFORE.search(text[max(0, figure.start - 60) : figure.start])
         or (_FROM_BEFORE.search(before) and _TO_AFTER.match(after))
         or (_THAN_BEFORE.search(before) and _EARLIER_AFTER.match(after))
     )
@@ -1214,15 +1223,31 @@ def comparable_units(a: ClaimFacts, b: ClaimFacts) -> set[str]:
     return {key.split("|")[0] for key in keys_a & {figure_key(f, b.text) for f in b.figures} if key}
 
 
+_DAMAGE_MEASURES = frozenset({"buildings destroyed", "buildings damaged"})
+
+
 def shared_toll(a: ClaimFacts, b: ClaimFacts) -> bool:
-    """Both claims give the event's whole toll of one kind (the dead, the injured, the missing), not a
-    place's or a group's share: in one story that alone says they state one fact."""
+    """Both claims give the event's whole toll of one kind (the dead, the injured, the missing, the
+    homes destroyed), not a place's or a group's share, or the same named place's or person's figure
+    (Paradise's population): in one story that alone says they state one fact."""
 
     def tolls(facts: ClaimFacts) -> set[str]:
         keys = {figure_key(f, facts.text) for f in facts.figures if not _is_part(facts, f)}
-        return {key for key in keys if key.split("|")[0] in PEOPLE_MEASURES and key.endswith("|people")}
+        return {
+            key
+            for key in keys
+            if key.split("|")[0] in PEOPLE_MEASURES
+            and key.endswith("|people")
+            or key.split("|")[0] in _DAMAGE_MEASURES
+        }
 
-    return bool(tolls(a) & tolls(b))
+    if tolls(a) & tolls(b):
+        return True
+    return any(
+        fa.measure in OF_ONE_NAMED and fa.measure == fb.measure and _same_named(a, fa, b, fb)
+        for fa in a.figures
+        for fb in b.figures
+    )
 
 
 def _same_event_dated(a: ClaimFacts, b: ClaimFacts) -> bool:

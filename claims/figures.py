@@ -239,7 +239,8 @@ _STOP_WORDS = frozenset(
     after before during since while when where were was are is be been being have has had will would could
     should may might can do does did not no its their his her our this these those there here said says
     say told according reported each every among between about around over under up down out off
-    others other's them they it he she we you i so but if then only just also still""".split()  # noqa: SIM905
+    others other's them they it he she we you i so but if then only just also still almost nearly entirely
+    completely roughly approximately""".split()  # noqa: SIM905
 )
 _MODIFIERS = frozenset(
     """more additional extra new other further another armed military civilian local foreign young old

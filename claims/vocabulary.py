@@ -96,7 +96,8 @@ STATE_PATTERNS: dict[str, str] = {
     "aboard": r"on ?board|aboard|carrying|on the (?:ferry|ship|vessel|boat|plane|aircraft|jet|flight|train|bus)",
 }
 BUILDING_STATES = {
-    "buildings destroyed": r"destroy(?:ed|ing)|collaps(?:ed|ing|e)|flattened|razed|levelled|leveled",
+    "buildings destroyed": r"destroy(?:ed|ing)|collaps(?:ed|ing|e)|flattened|razed|levelled|leveled|"
+    r"burn(?:ed|t) (?:to the ground|down)|incinerated|gutted|reduced to (?:rubble|ashes)|wiped out",
     "buildings damaged": r"damag(?:ed|ing)|inundated|flooded",
 }
 # States a crowd noun or a generic person count may take; other people ("police

@@ -661,3 +661,24 @@ def test_boats_and_helicopters_at_a_scene_are_not_accounts_of_a_rescue():
         "The injured passengers of the ferry were taken to hospital by helicopter, the coast guard said.",
         "The injured passengers of the ferry were taken to hospital by boat, the coast guard said.",
     ).is_conflict
+
+
+def test_a_previous_count_is_not_this_reports():
+    assert not compare(
+        "The updated figures from the civil protection office follow a previous count of 304 dead.",
+        "The death toll in Varno has risen to 1,297.",
+    ).is_conflict
+    assert not compare(
+        "The previous figure had been 2,189 on Wednesday, the agency said.",
+        "The quake's toll has grown to 2,207.",
+    ).is_conflict
+
+
+def test_homes_burned_to_the_ground_are_homes_destroyed():
+    assert conflict_explanation(
+        "More than 7,000 homes, businesses and other structures have burned to the ground or been damaged.",
+        "The fire has also destroyed 6,700 buildings, officials said.",
+    ).startswith("over 7,000 homes vs 6,700 buildings")
+    # "around 26,000 almost entirely razed": the town's population, not 26,000 "almost".
+    found = facts("Residents of Paradise, a quiet town of around 26,000 almost entirely razed by the fire.")
+    assert [f.measure for f in found.figures] == ["population"]

@@ -349,3 +349,21 @@ def test_two_short_claims_of_one_storys_toll_are_linked():
     score, signals = matching.score_pair(first, second, context=0.0, rules=True)
     assert signals["toll"] == 0.0
     assert score < settings.FACTCHECK_SUGGEST_THRESHOLD
+
+
+def test_one_storys_claims_of_the_same_named_places_population_are_linked():
+    day = datetime.date(2024, 11, 13)
+
+    def claim(text):
+        return conflicts.facts_from(text=text, quantities=extract_quantities(text), published=day)
+
+    first = claim("Residents of Paradise, a quiet town of around 26,000, begin contemplating the future.")
+    second = claim(
+        "The sheriff said 228 were unaccounted for since the fire destroyed Paradise, a town of 27,000."
+    )
+    score, signals = matching.score_pair(first, second, context=matching.SAME_STORY_CONTEXT, rules=True)
+    assert signals["toll"] == 1.0 and score >= settings.FACTCHECK_SUGGEST_THRESHOLD
+    other = claim("Chico, a city of 27,000 to the west, opened its shelters.")
+    assert (
+        matching.score_pair(first, other, context=matching.SAME_STORY_CONTEXT, rules=True)[1]["toll"] == 0.0
+    )
