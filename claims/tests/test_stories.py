@@ -362,3 +362,18 @@ def test_a_headlines_capitals_and_a_paragraphs_first_word_do_not_save_two_events
     )
     assert stem("People") not in first.proper and stem("Death") not in first.proper
     assert stories.likeness(first, second) is None
+
+
+def test_leads_each_just_short_of_a_bar_join_when_together_sure():
+    import datetime
+
+    day = datetime.date(2026, 8, 13)
+    first = stories.Profile(frozenset({"tarn", "binh"}), frozenset({"port", "warehouse"}), day, _vector(1.0))
+    later = stories.Profile(
+        frozenset({"tarn", "ruhai", "beij"}), frozenset({"explosive", "shipment"}), day, _vector(0.61)
+    )
+    words = stories.similarity(first, later)
+    assert words < stories.JOIN_THRESHOLD and words + 0.61 >= stories.WORDS_AND_MEANING
+    assert stories.likeness(first, later) == pytest.approx(0.61, abs=1e-3)
+    unlike = stories.Profile(frozenset({"dramen"}), frozenset({"storm", "coast"}), day, _vector(0.61))
+    assert stories.likeness(first, unlike) is None
