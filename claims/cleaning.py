@@ -207,8 +207,10 @@ def is_furniture(line: str) -> bool:
 def _is_prose(line: str) -> bool:
     """A sentence of article text rather than a headline or a label."""
     words = line.split()
-    if len(words) >= 25 and _SENTENCE_INSIDE.search(line):
-        return True  # a paragraph cut off mid-sentence ("despite the influx of aid,") is still prose
+    if len(words) >= 25 and _SENTENCE_INSIDE.search(line) or len(words) >= 20:
+        # A paragraph cut off mid-sentence ("despite the influx of aid,"), or a long standfirst with no
+        # full stop, is still prose: headlines are shorter.
+        return True
     return len(words) >= 8 and line.rstrip()[-1:] in '.!?"”’)…:'
 
 

@@ -629,6 +629,8 @@ PEOPLE_MEASURES = frozenset(
         "arrests",
         "crowd",
         "aboard",
+        "dead or missing",
+        "identified",
     }
 )
 
@@ -829,7 +831,8 @@ def _clause(text: str, figure: Figure) -> str:
 
 # Counts that only grow as a disaster is counted: a later, higher one is an update.
 CUMULATIVE_MEASURES = frozenset(
-    {"deaths", "injured", "evacuated", "displaced", "affected", "rescued", "arrests", "accounted",
+    {"deaths", "injured", "evacuated", "displaced", "affected", "rescued", "arrests", "accounted", "identified",
+     "dead or missing",
      "buildings destroyed", "buildings damaged"}
 )  # fmt: skip
 

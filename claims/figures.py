@@ -749,22 +749,34 @@ _ALL_BEFORE = re.compile(r"\ball\s+(?:the\s+)?$", re.I)
 _DEATHS_RE = re.compile(rf"\b(?:{vocab.STATE_PATTERNS['deaths']})\b", re.I)
 
 
+_DEAD_OR_MISSING_RE = re.compile(rf"\b(?:{vocab.STATE_PATTERNS['dead or missing']})\b", re.I)
+
+
 def _all_aboard_killed(text: str, raw: _Raw, w: _Windows) -> None:
     if raw.measure == "aboard" and _ALL_BEFORE.search(text, max(0, raw.start - 12), raw.start):
         if _DEATHS_RE.search(w.before) or _DEATHS_RE.search(w.beyond):
             raw.measure = "deaths"
+    # "The number of people dead or missing presumed dead ... has risen to 79": the subject's one toll,
+    # though "presumed dead" is nearer.
+    if raw.measure in {"deaths", "missing"} and _DEAD_OR_MISSING_RE.search(f"{w.subject} {w.np} {w.after}"):
+        raw.measure = "dead or missing"
 
 
 # "At least four of the 459 people aboard are confirmed dead", "291 of the 459 people on the ferry
 # unaccounted for": the part takes the clause's state; the whole is who was aboard.
 _OF_THE_WHOLE = re.compile(r"\s+of\s+(?:the\s+)?(?:about\s+|some\s+|around\s+)?\d")
+# "Five of the dead have now been formally identified": what is said of the part is the verb's.
+_OF_THE_DEAD = re.compile(r"\s+of\s+(?:the|those|these)\s+(?:dead|victims|bodies|deceased|fatalities)\b")
 
 
 def _part_of_a_whole(raw: _Raw, text: str, w: _Windows) -> bool:
-    if not _OF_THE_WHOLE.match(text, raw.end):
+    of_the_dead = _OF_THE_DEAD.match(text, raw.end)
+    if not _OF_THE_WHOLE.match(text, raw.end) and not of_the_dead:
         return False
-    states = [_match_name(m, _STATE_NAMES) for m in _STATE_RE.finditer(w.beyond)]
-    state = next((s for s in states if s not in {"aboard", "age", "population"}), "")
+    skip = {"aboard", "age", "population"} | ({"deaths"} if of_the_dead else set())
+    beyond = w.beyond[of_the_dead.end() - raw.end :] if of_the_dead else w.beyond
+    states = [_match_name(m, _STATE_NAMES) for m in _STATE_RE.finditer(beyond)]
+    state = next((s for s in states if s not in skip), "")
     if state:
         raw.measure, raw.unit = state, raw.unit or "person"
     return bool(state)

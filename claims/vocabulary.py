@@ -63,11 +63,15 @@ GENERIC_PEOPLE = frozenset(
 # Checked in this order; the nearest match to the figure wins. Building states only
 # apply to buildings, people states to anything that is not a thing.
 STATE_PATTERNS: dict[str, str] = {
+    # One toll of two states: "79 people dead or missing presumed dead", "58 missing and presumed dead".
+    "dead or missing": r"(?:dead|killed|deaths?) (?:or|and) (?:still )?missing|missing (?:or|and) (?:presumed )?dead",
     "deaths": r"kill(?:ed|ing|s)?|dead|died|dies|deaths?|death toll|toll|fatalit(?:y|ies)|perish(?:ed)?|fatally|"
     r"lost (?:their |his |her )?lives|lives lost|claimed [\w ]{0,20}lives|bodies",
     "injured": r"injur(?:ed|ing|ies|y)|wounded|wounding|hurt|hospitali[sz]ed|in (?:a )?critical|"
     r"(?:critical|serious) condition|treated for|(?:taken|admitted|rushed) to (?:the )?hospitals?",
     "missing": r"missing|unaccounted",
+    # "five have been formally identified", "identified 32 people": victims named, of all the dead.
+    "identified": r"(?:formally |positively |officially )?identified",
     # "136 people had been accounted for": found safe or dead, the other side of "missing".
     "accounted": r"(?<!un)accounted for",
     "evacuated": r"evacuat(?:ed|ing|ion)|ordered to leave|moved to safety|(?:were|was|been|being) moved to",

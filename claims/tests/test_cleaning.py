@@ -161,3 +161,13 @@ def test_a_paragraph_cut_off_mid_sentence_is_kept():
     body = clean_text(text, headline="Flood toll reaches 410").body
     assert body.startswith("The count of the Varno flood has risen to 410")
     assert "getting help to the worst affected areas" in body
+
+
+def test_a_long_standfirst_without_a_full_stop_is_article_text():
+    text = (
+        "Police say five people have been formally identified as having died in the tower blaze, and 74 are "
+        "missing presumed dead\n\n"
+        "The number of people dead or missing has risen to 79, police have said.\n"
+    )
+    body = clean_text(text, headline="Tower fire: police raise toll to 79").body
+    assert body.startswith("Police say five people have been formally identified")

@@ -479,3 +479,17 @@ def test_who_was_aboard_is_its_own_count_and_all_aboard_killed_are_the_dead():
     ]
     assert only("All 157 people aboard the flight have been killed, the airline said.").measure == "deaths"
     assert only("The plane crashed in the Alps, killing all 150 on board.").measure == "deaths"
+
+
+def test_dead_or_missing_is_one_toll_and_identified_victims_are_their_own_count():
+    assert only(
+        "The number of people dead or missing presumed dead has risen to 79, police said."
+    ).measure == ("dead or missing")
+    assert only("Police said 58 people are missing and presumed dead.").measure == "dead or missing"
+    assert only("Police say around 80 people are dead or missing.").measure == "dead or missing"
+    assert only("So far 74 are missing presumed dead.").measure == "missing"
+    assert only("Five of the dead have now been formally identified.").measure == "identified"
+    assert [q.measure for q in figures("At least 20 people were killed and 15 are missing.")] == [
+        "deaths",
+        "missing",
+    ]
