@@ -1226,7 +1226,8 @@ def comparable_units(a: ClaimFacts, b: ClaimFacts) -> set[str]:
     return {key.split("|")[0] for key in keys_a & {figure_key(f, b.text) for f in b.figures} if key}
 
 
-_DAMAGE_MEASURES = frozenset({"buildings destroyed", "buildings damaged"})
+# Counts of the whole event other than its people's fates: homes destroyed, the victims' nationalities.
+_DAMAGE_MEASURES = frozenset({"buildings destroyed", "buildings damaged", "nationalities"})
 
 
 def shared_toll(a: ClaimFacts, b: ClaimFacts) -> bool:

@@ -367,3 +367,15 @@ def test_one_storys_claims_of_the_same_named_places_population_are_linked():
     assert (
         matching.score_pair(first, other, context=matching.SAME_STORY_CONTEXT, rules=True)[1]["toll"] == 0.0
     )
+
+
+def test_one_storys_claims_of_the_victims_nationalities_are_linked():
+    day = datetime.date(2024, 3, 10)
+
+    def claim(text):
+        return conflicts.facts_from(text=text, quantities=extract_quantities(text), published=day)
+
+    first = claim("An airline spokesman told reporters the victims were of 35 different nationalities.")
+    second = claim("People from 35 countries were on board the flight, which came down in a field near Tarn.")
+    score, signals = matching.score_pair(first, second, context=matching.SAME_STORY_CONTEXT, rules=True)
+    assert signals["toll"] == 1.0 and score >= settings.FACTCHECK_SUGGEST_THRESHOLD
