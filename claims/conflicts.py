@@ -309,6 +309,7 @@ _PART_AFTER = re.compile(
 _IN_ONE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:just\s+|only\s+)?one\s+\w+\b[^;]*$", re.I)
 # "along with another 67 in Negombo" after Colombo's 45; but "and a further 7,953 were injured" after
 # the dead is the whole injured count: "another" makes a share only after a count of the same measure.
+_LOCAL_AFTER = re.compile(r"\s+local\s+(?:people|residents|villagers|inhabitants)\b", re.I)
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|a further)\s+$", re.I)
 
 
@@ -318,6 +319,8 @@ def _is_part(facts: ClaimFacts, figure: Figure) -> bool:
         text[max(0, figure.start - 120) : figure.start]
     ):
         return True
+    if _LOCAL_AFTER.match(text, figure.end) or _LOCAL_AFTER.search(" " + figure.text):
+        return True  # "at least 100 local people were found dead": one town's share
     if _ANOTHER_BEFORE.search(text[max(0, figure.start - 12) : figure.start]) and (
         _where(facts, figure)
         or any(other.end <= figure.start and other.measure == figure.measure for other in facts.figures)
@@ -711,10 +714,21 @@ _EARLIER_COUNT_BEFORE = re.compile(
 )
 
 
+# A change, not a count: "increased by six on Sunday", "a rise of more than 500", "six more fatalities".
+_INCREMENT_BEFORE = re.compile(
+    r"\b(?:(?:increased|rose|risen|climbed|jumped|grew|went up|up|down|fell|dropped)\s+by|(?:a|an)\s+(?:rise|increase|"
+    r"jump|drop|fall)\s+of)\s+(?:about |around |some |more than |at least |over |nearly |almost )?$",
+    re.I,
+)
+_INCREMENT_AFTER = re.compile(r"^\s+(?:more|additional|further|new)\s+(?!than\b)", re.I)
+
+
 def _superseded(figure: Figure, text: str) -> bool:
     before, after = text[max(0, figure.start - 40) : figure.start], text[figure.end : figure.end + 60]
     return bool(
-        _SUPERSEDED_BEFORE.search(before)
+        _INCREMENT_BEFORE.search(before)
+        or (figure.measure in PEOPLE_MEASURES and _INCREMENT_AFTER.match(after))
+        or _SUPERSEDED_BEFORE.search(before)
         or _EARLIER_COUNT_BEFORE.search(text[max(0, figure.start - 60) : figure.start])
         or (_FROM_BEFORE.search(before) and _TO_AFTER.match(after))
         or (_THAN_BEFORE.search(before) and _EARLIER_AFTER.match(after))
@@ -1199,7 +1213,7 @@ def past_year(facts: ClaimFacts, figure: Figure) -> int | None:
     earthquake killed at least 15,000 people" is not a figure of this week's quake."""
     text = facts.text
     left = max(text.rfind(mark, 0, figure.start) for mark in (";", ". ", " while ", " whereas "))
-    left = max(left, figure.start - 80)
+    left = max(left, figure.start - 110)  # "the Dec. 14, 2012, attack at Sandy Hook ..., in which 26 people"
     rights = [i for i in (text.find(mark, figure.end) for mark in (";", ". ", ",", " while ")) if i != -1]
     right = min([figure.end + 100, *rights])  # "...left more than 7,350 dead or missing ... in November 2013"
     this_year = facts.published.year if facts.published else None

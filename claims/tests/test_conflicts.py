@@ -682,3 +682,26 @@ def test_homes_burned_to_the_ground_are_homes_destroyed():
     # "around 26,000 almost entirely razed": the town's population, not 26,000 "almost".
     found = facts("Residents of Paradise, a quiet town of around 26,000 almost entirely razed by the fire.")
     assert [f.measure for f in found.figures] == ["population"]
+
+
+def test_a_change_in_the_toll_is_not_the_toll():
+    for change in (
+        "The death toll, which increased by six on Sunday, is the state's worst.",
+        "Officials said at least 1,941 have died, a rise of more than 500 on the previous figure.",
+        "Authorities on Tuesday reported six more fatalities from the blaze.",
+    ):
+        result = compare(change, "Officials said 48 people have died in the blaze.")
+        assert "six" not in result.explanation and "500" not in result.explanation, change
+
+
+def test_a_towns_local_dead_are_a_share_and_an_earlier_attacks_toll_is_its_own():
+    assert not compare(
+        "The mayor of Tesk is visibly shaken after at least 100 local people were found dead.",
+        "The death toll in Varno has risen to 1,297.",
+    ).is_conflict
+    assert not compare(
+        "It is the second-deadliest school shooting, trailing only the Dec. 14, 2012, attack at an elementary school "
+        "in Newtown, Conn., in which 26 people—including 20 children—were killed.",
+        "The death toll from Tuesday's shooting is 19 children and two teachers.",
+        published=(datetime.date(2026, 5, 26), datetime.date(2026, 5, 25)),
+    ).is_conflict
