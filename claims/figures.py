@@ -852,6 +852,12 @@ def _borrow_measure(text: str, raws: list[_Raw], index: int, w: _Windows, contex
     if state and state != "age":
         raw.measure, raw.unit = state, "person"
         return True
+    if context and _OF_THESE.match(text):
+        # "...76 people were killed. Of these, 68 were in Utøya": the breakdown of the count before.
+        state = _state_in(context, "last")
+        if state in _PEOPLE_STATES:
+            raw.measure, raw.unit = state, "person"
+            return True
     if context and raw.value >= 20 and _ESTIMATE_FRAME.search(w.before):
         # The sentence before says what is counted: "...took to the streets. The ministry put
         # the total at 1.2 million."
@@ -863,6 +869,9 @@ def _borrow_measure(text: str, raws: list[_Raw], index: int, w: _Windows, contex
         raw.kind, raw.measure = "magnitude", "magnitude"  # "reporting it to be 6.5"
         return True
     return False
+
+
+_OF_THESE = re.compile(r"\s*(?:Of (?:these|them|those|the dead)|Among (?:them|these|those|the dead)),", re.I)
 
 
 def _count_measure(raw: _Raw, w: _Windows) -> str:

@@ -493,3 +493,13 @@ def test_dead_or_missing_is_one_toll_and_identified_victims_are_their_own_count(
         "deaths",
         "missing",
     ]
+
+
+def test_a_breakdown_of_the_count_before_counts_what_it_counted():
+    found = extract_claims(
+        "Police now report that a total of 76 people were killed. Of these, 68 were on the island and eight "
+        "were from the bombing in the capital."
+    )
+    assert [(q.value, q.measure) for q in found[-1].quantities] == [(68, "deaths"), (8, "deaths")]
+    # Without the sentence before, a bare "Of these, 68 were on the island" counts nothing it can say.
+    assert extract_quantities("Of these, 68 were on the island.") == []
