@@ -129,6 +129,11 @@ def _vector(cosine: float) -> bytes:
     return vector.tobytes()
 
 
+def _lead_meaning(headline: str, body: str, cosine: float, day) -> stories.Profile:
+    """A report's profile as grouping builds it, with a lead vector at this cosine to the first axis."""
+    return stories.profile(headline, body, day, _vector(cosine))
+
+
 def test_a_report_weeks_later_joins_only_when_its_lead_means_the_same_surely():
     import datetime
 
@@ -316,28 +321,28 @@ def test_leads_written_apart_join_when_they_name_the_same_places():
     import datetime
 
     day = datetime.date(2026, 6, 3)
-    cranes = stories.profile(
+    cranes = _lead_meaning(
         "Rescuers try to raise buried coach as toll rises",
         "Large cranes tried on Saturday to lift the last coach of the three trains that collided in "
         "Velmara's Orsk district, officials said.",
+        1.0,
         day,
-        _vector(1.0),
     )
-    secretary = stories.profile(
+    secretary = _lead_meaning(
         "Rail Tragedy: Toll Climbs, Says Chief Secretary",
         "The Velmara chief secretary on Saturday confirmed that the toll of the derailment in Orsk had risen.",
+        0.48,
         day,
-        _vector(0.48),
     )
     assert {stem("Velmara"), stem("Orsk")} <= secretary.proper and stem("Toll") not in secretary.proper
     assert stem("Saturday") not in cranes.proper  # a headline's capitals and weekdays are not names
     assert stories.likeness(cranes, secretary) == pytest.approx(0.48, abs=1e-3)
     # Two events that happen to share only a weekday and a headline word stay apart.
-    other = stories.profile(
+    other = _lead_meaning(
         "Toll Climbs After Storm",
         "The storm that hit Dramen on Saturday has killed more, the coastguard said.",
+        0.48,
         day,
-        _vector(0.48),
     )
     assert stories.likeness(cranes, other) is None
 
@@ -346,19 +351,19 @@ def test_a_headlines_capitals_and_a_paragraphs_first_word_do_not_save_two_events
     import datetime
 
     day = datetime.date(2026, 4, 28)
-    first = stories.profile(
+    first = _lead_meaning(
         "Quake Death Toll Rises",
         "People sleep in the open in Tesk.\n\nThe death toll in Varno has risen, Prime Minister Ulan Vesh said "
         "in Tesk, as aid reached Mount Orla.",
+        1.0,
         day,
-        _vector(1.0),
     )
-    second = stories.profile(
+    second = _lead_meaning(
         "Tsunami Death Toll Rises",
         "People look for their belongings in Palora.\n\nThe death toll on Dessa island has risen, the agency "
         "in Palora said as ships reached Kessel.",
+        0.7,
         day,
-        _vector(0.7),
     )
     assert stem("People") not in first.proper and stem("Death") not in first.proper
     assert stories.likeness(first, second) is None
