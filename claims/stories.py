@@ -33,11 +33,12 @@ MEANING_JOIN_LATER = 0.66
 NAMES_TO_JOIN = 2
 WORDS_AND_MEANING = 0.85
 MEANING_WITH_NAMES = 0.45
-# News agencies and broadcasters are named in every story's lead: they tell no event from another.
+# News agencies, broadcasters and the bodies every disaster story quotes (the United Nations, the Red
+# Cross) tell no event from another.
 _NEWS_AGENCIES = frozenset(
     stem(word)
     for word in "AFP AP Reuters BBC CNN Xinhua Yonhap PTI ANI IANS EFE DPA Kyodo Bernama Antara NBC CBS ABC "
-    "Sky Tass Interfax Anadolu".split()
+    "Sky Tass Interfax Anadolu United Nations UN Red Cross Crescent UNICEF IFRC ICRC USGS WHO".split()
 )
 
 

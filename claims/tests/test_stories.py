@@ -382,3 +382,23 @@ def test_leads_each_just_short_of_a_bar_join_when_together_sure():
     assert stories.likeness(first, later) == pytest.approx(0.61, abs=1e-3)
     unlike = stories.Profile(frozenset({"dramen"}), frozenset({"storm", "coast"}), day, _vector(0.61))
     assert stories.likeness(first, unlike) is None
+
+
+def test_bodies_every_disaster_story_quotes_are_not_names_that_join_two_events():
+    import datetime
+
+    day = datetime.date(2026, 3, 30)
+    cyclone = _lead_meaning(
+        "Cyclone toll rises",
+        "Hundreds of thousands need food after the cyclone, the United Nations said. The Buzi river burst its banks.",
+        1.0,
+        day,
+    )
+    quake = _lead_meaning(
+        "Quake toll passes 2,200",
+        "More than 12,000 were injured, the United Nations said. Parishioners prayed in Les Cayes.",
+        0.46,
+        day,
+    )
+    assert stem("Nations") not in cyclone.proper and stem("United") not in quake.proper
+    assert stories.likeness(cyclone, quake) is None
