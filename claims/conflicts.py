@@ -9,6 +9,7 @@ from stored model rows alike (anything with the same attribute names).
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -283,12 +284,16 @@ def _where(facts: ClaimFacts, figure: Figure) -> set[str]:
     previous = max((f.end for f in facts.figures if f.end <= figure.start), default=0)
     toll_in = _TOLL_IN.search(text, max(previous, figure.start - 120), figure.start)
     if toll_in:
-        places |= {stem(word) for word in toll_in.group(1).split()}
+        named = next(group for group in toll_in.groups() if group)
+        places |= {stem(word) for word in named.replace("'s", "").split()}
     return places - CALENDAR_STEMS  # "injured in Saturday's earthquake" names no place
 
 
 _TOLL_IN = re.compile(
     r"\b(?:toll|dead|deaths|casualties|fatalities)\s+in\s+(?:the\s+)?((?:[A-Z][\w'’-]+(?:'s)?\s*){1,3})"
+    # "Mozambique's death toll is already at 84"; "in Zimbabwe, where at least 98 people have died"
+    r"|((?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)['’]s\s+(?:\w+\s+)?(?:death\s+)?toll\b"
+    r"|\bin\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s*){1,3}),?\s+where\s+[^,;]{0,40}$"
 )
 
 
@@ -313,6 +318,21 @@ _LOCAL_AFTER = re.compile(r"\s+local\s+(?:people|residents|villagers|inhabitants
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|a further)\s+$", re.I)
 
 
+# A toll the sentence says is the whole, across places: "the total death toll across Mozambique, Malawi and
+# Zimbabwe is now 608", "leaving at least 215 people dead in total". It is not weighed against one place's.
+_WHOLE = re.compile(
+    r"\b(?:in total|overall|total|combined|across (?:the )?(?:region|(?:\w+ )?countries|[A-Z][\w-]+(?:, [A-Z][\w-]+)*"
+    r",? and [A-Z][\w-]+)|in (?:all|the|the aforementioned) (?:two|three|four|five|\d+) (?:countries|states|provinces))\b"
+)
+
+
+def _is_whole(facts: ClaimFacts, figure: Figure) -> bool:
+    text = facts.text
+    previous = max((f.end for f in facts.figures if f.end <= figure.start), default=0)
+    following = min((f.start for f in facts.figures if f.start >= figure.end), default=len(text))
+    return bool(_WHOLE.search(text[max(previous, figure.start - 100) : min(following, figure.end + 80)]))
+
+
 def _is_part(facts: ClaimFacts, figure: Figure) -> bool:
     text = facts.text
     if _PART_AFTER.search(text[figure.end : figure.end + 80]) or _IN_ONE_BEFORE.search(
@@ -326,17 +346,17 @@ def _is_part(facts: ClaimFacts, figure: Figure) -> bool:
         or any(other.end <= figure.start and other.measure == figure.measure for other in facts.figures)
     ):
         return True
-    # A breakdown by place: "45 had been killed in Colombo ..., along with another 67 in Negombo".
-    where = _where(facts, figure)
-    if not where or figure.measure not in PEOPLE_MEASURES:
+    # A breakdown by place: "45 had been killed in Colombo ..., along with another 67 in Negombo". Every
+    # count of the measure in it is a share: "202 in Mozambique, around 100 in Zimbabwe, and 56 in Malawi in
+    # addition to more than 120 killed when Idai made its first landfall".
+    if figure.measure not in PEOPLE_MEASURES:
         return False
-    return any(
-        other is not figure
-        and other.measure == figure.measure
-        and (elsewhere := _where(facts, other))
-        and not elsewhere & where
+    places = [
+        where
         for other in facts.figures
-    )
+        if other.measure == figure.measure and (where := _where(facts, other))
+    ]
+    return any(not first & second for first, second in itertools.combinations(places, 2))
 
 
 def _names_in(text: str, left: int, right: int) -> set[str]:
@@ -1046,7 +1066,8 @@ def compare(a: ClaimFacts, b: ClaimFacts) -> Comparison:
             pairs = [
                 (fa, fb)
                 for fa, fb in pairs
-                if _is_part(a, fa) == _is_part(b, fb) or _where(a, fa) & _where(b, fb)
+                if (_is_part(a, fa) == _is_part(b, fb) or _where(a, fa) & _where(b, fb))
+                and not (_is_whole(a, fa) and _where(b, fb) or _is_whole(b, fb) and _where(a, fa))
             ]
             if key.split("|")[0] in CUMULATIVE_MEASURES:
                 # "the toll could top 100" is a fear, not a count to hold "at least 64" against.

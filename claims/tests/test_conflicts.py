@@ -705,3 +705,18 @@ def test_a_towns_local_dead_are_a_share_and_an_earlier_attacks_toll_is_its_own()
         "The death toll from Tuesday's shooting is 19 children and two teachers.",
         published=(datetime.date(2026, 5, 26), datetime.date(2026, 5, 25)),
     ).is_conflict
+
+
+def test_one_countrys_toll_is_not_weighed_against_the_toll_across_countries():
+    whole = "The total death toll across Varno, Tesk and Dessa is now 608, officials said."
+    for part in (
+        "Varno's death toll is already at 84 after the cyclone tore through the region.",
+        "There are also deaths recorded in Tesk, where at least 98 people have died.",
+        "The storm killed at least 202 people in Varno, around 100 in Tesk, and 56 in Dessa in addition to "
+        "more than 120 people killed when it first made landfall.",
+    ):
+        assert not compare(part, whole).is_conflict, part
+    # A toll said of the country the whole event struck is still weighed against a bare toll.
+    assert compare(
+        "The death toll in Varno rose to 832.", "The toll from the quake increased to 405."
+    ).is_conflict
