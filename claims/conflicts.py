@@ -94,8 +94,11 @@ def facts_from(
         measure = getattr(q, "measure", "") or ""
         value, unit = float(q.value), q.unit if measure else normalise_unit(q.unit)
         base_value = getattr(q, "base_value", None)
-        if measure and _AND_ONE_MORE.match(text, start + len(q.text)):
-            # "three men and a woman" are four people
+        if measure and (
+            _AND_ONE_MORE.match(text, start + len(q.text))
+            or (_NAMED_AND.search(text, max(0, start - 40), start) and " other" in q.text)
+        ):
+            # "three men and a woman" are four people; so are "Bryant and 3 other people"
             value, unit = value + 1, "person"
             base_value = None if base_value is None else base_value + 1
         figures.append(
@@ -692,6 +695,8 @@ def _kind_of_people(figure: Figure) -> str:
 _PART_OF_A_TALLY = re.compile(r"^\s+(?:(?:were|are|was)\s+)?from\s+(?:the\s+)?[A-Z]")
 # "three men and a woman": one person more than the figure says.
 _AND_ONE_MORE = re.compile(r"\s+and\s+(?:a|an|one)\s+(?:woman|man|child|boy|girl|teenager)\b")
+# "Kobe Bryant and 4 other people ... have been killed": the one named and the others.
+_NAMED_AND = re.compile(r"\b[A-Z][\w'’-]+\s+and\s+$")
 
 
 _SERIOUS = re.compile(r"serious|critical|severe|intensive care|grave", re.I)

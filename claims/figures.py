@@ -886,8 +886,11 @@ def _count_measure(raw: _Raw, w: _Windows) -> str:
     generic = raw.lemma in vocab.GENERIC_PEOPLE
     state = _state_in(w.np, "first") or _nearest_state(w.after, w.before)
     if not state and (generic or not noun_measure):
-        # A long subject: "The death toll in the ... collapse in the Miami Beach area has risen to nine people".
-        state = _state_in(w.subject, "last") or _state_in(w.beyond, "first")
+        # A long subject: "The death toll in the ... collapse in the Miami Beach area has risen to nine people";
+        # or the verb after an aside: "4 other people, including his 13-year-old daughter, have been killed".
+        state = _state_in(w.subject, "last") or next(
+            (name for m in _STATE_RE.finditer(w.beyond) if (name := _match_name(m, _STATE_NAMES)) != "age"), ""
+        )
     if not state and generic:
         state = _state_in(w.sentence_before, "last")
     if state == "age":

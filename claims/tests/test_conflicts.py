@@ -720,3 +720,15 @@ def test_one_countrys_toll_is_not_weighed_against_the_toll_across_countries():
     assert compare(
         "The death toll in Varno rose to 832.", "The toll from the quake increased to 405."
     ).is_conflict
+
+
+def test_someone_and_n_others_are_n_plus_one():
+    assert conflict_explanation(
+        "Lakers legend Dario Vell and 4 other people, including his 13-year-old daughter, have been killed in "
+        "a helicopter crash.",
+        "The sheriff said nine people lost their lives in the crash.",
+    ).startswith("5 people vs 9 people")
+    assert not compare(
+        "Dario Vell and 4 other people, including his 13-year-old daughter, have been killed in the crash.",
+        "All five people aboard have been killed, the sheriff said.",
+    ).is_conflict
