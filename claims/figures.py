@@ -726,7 +726,7 @@ def _decide(text: str, raws: list[_Raw], index: int, context: str = "") -> bool:
         return True
     if raw.lemma:
         raw.measure = _count_measure(raw, w)
-        _all_aboard_killed(text, raw, w)
+        _settle_state(text, raw, w)
         if raw.lemma == "country" and _FROM_BEFORE.search(text, max(0, raw.start - 40), raw.start):
             raw.measure = "nationalities"  # "people from 33 countries" are of 33 nationalities
         raw.unit = raw.lemma
@@ -752,7 +752,8 @@ _DEATHS_RE = re.compile(rf"\b(?:{vocab.STATE_PATTERNS['deaths']})\b", re.I)
 _DEAD_OR_MISSING_RE = re.compile(rf"\b(?:{vocab.STATE_PATTERNS['dead or missing']})\b", re.I)
 
 
-def _all_aboard_killed(text: str, raw: _Raw, w: _Windows) -> None:
+def _settle_state(text: str, raw: _Raw, w: _Windows) -> None:
+    """States the nearest word gets wrong: the dead among all aboard, and one toll of two states."""
     if raw.measure == "aboard" and _ALL_BEFORE.search(text, max(0, raw.start - 12), raw.start):
         if _DEATHS_RE.search(w.before) or _DEATHS_RE.search(w.beyond):
             raw.measure = "deaths"
@@ -787,7 +788,7 @@ def _borrow(text: str, raws: list[_Raw], index: int, w: _Windows, context: str =
     if _part_of_a_whole(raws[index], text, w):
         return True
     ok = _borrow_measure(text, raws, index, w, context)
-    _all_aboard_killed(text, raws[index], w)
+    _settle_state(text, raws[index], w)
     return ok
 
 
@@ -889,7 +890,8 @@ def _count_measure(raw: _Raw, w: _Windows) -> str:
         # A long subject: "The death toll in the ... collapse in the Miami Beach area has risen to nine people";
         # or the verb after an aside: "4 other people, including his 13-year-old daughter, have been killed".
         state = _state_in(w.subject, "last") or next(
-            (name for m in _STATE_RE.finditer(w.beyond) if (name := _match_name(m, _STATE_NAMES)) != "age"), ""
+            (name for m in _STATE_RE.finditer(w.beyond) if (name := _match_name(m, _STATE_NAMES)) != "age"),
+            "",
         )
     if not state and generic:
         state = _state_in(w.sentence_before, "last")
