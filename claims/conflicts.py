@@ -222,7 +222,10 @@ def _named(facts: ClaimFacts, figure: Figure) -> set[str]:
 # gunman", "children aged 8 to 10". The one attacker goes by many nouns.
 _AGED_NOUN_AFTER = re.compile(r"^\s*(?:(?:suspected|alleged|accused|former|lone|young|old)\s+)?([a-z]+)")
 _AGED_NOUN_BEFORE = re.compile(r"\b([a-z]+)\s+aged\s+$")
-_PERPETRATOR = frozenset("gunman shooter suspect attacker assailant killer perpetrator bomber driver".split())  # noqa: SIM905
+_PERPETRATOR = frozenset(
+    stem(word)
+    for word in "gunman shooter suspect attacker assailant killer perpetrator bomber driver".split()
+)
 
 
 def _aged_who(facts: ClaimFacts, figure: Figure) -> str:
@@ -232,7 +235,7 @@ def _aged_who(facts: ClaimFacts, figure: Figure) -> str:
     if not noun or noun.group(1) in STOPWORDS:
         return ""
     word = stem(noun.group(1))
-    return "perpetrator" if word in {stem(w) for w in _PERPETRATOR} else word
+    return "perpetrator" if word in _PERPETRATOR else word
 
 
 def _same_named(a: ClaimFacts, fa: Figure, b: ClaimFacts, fb: Figure) -> bool | None:
@@ -315,9 +318,9 @@ _PART_AFTER = re.compile(
     re.I,
 )
 _IN_ONE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:just\s+|only\s+)?one\s+\w+\b[^;]*$", re.I)
+_LOCAL_AFTER = re.compile(r"\s+local\s+(?:people|residents|villagers|inhabitants)\b", re.I)
 # "along with another 67 in Negombo" after Colombo's 45; but "and a further 7,953 were injured" after
 # the dead is the whole injured count: "another" makes a share only after a count of the same measure.
-_LOCAL_AFTER = re.compile(r"\s+local\s+(?:people|residents|villagers|inhabitants)\b", re.I)
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|a further)\s+$", re.I)
 
 
